@@ -1,0 +1,34 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "planq",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "PlanQ", targets: ["PlanQ"]),
+        .executable(name: "planq", targets: ["planq"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .target(
+            name: "PlanQ",
+            path: "Sources/PlanQ"
+        ),
+        .executableTarget(
+            name: "planq",
+            dependencies: [
+                "PlanQ",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Sources/planq"
+        ),
+        .testTarget(
+            name: "PlanQTests",
+            dependencies: ["PlanQ"],
+            path: "Tests/PlanQTests"
+        ),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,2 @@
+import PlanQ
+print("planq")
