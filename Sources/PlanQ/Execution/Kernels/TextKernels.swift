@@ -1,0 +1,102 @@
+import Foundation
+
+/// Text predicates and functions. With a constant pattern each runs once per
+/// dictionary entry (cached), then the batch gathers the answers by code.
+///
+/// `contains`, `starts with`, `ends with` and `like` ignore case; `matches` is a
+/// regular expression (ICU syntax), case-sensitive unless it says `(?i)`.
+extension ExpressionExecutor {
+    func textMatch(_ op: TextMatchOp, _ a: Vector, _ pattern: BoundExpr, _ batch: Batch, negated: Bool) throws -> Vector {
+        guard case .text(let codes, let dict) = a.data else {
+            let n = a.count
+            return Vector(.bool(ContiguousArray(repeating: 0, count: n)[...]), validity: ValidityMask(count: n, allValid: false))
+        }
+        var r: ArraySlice<UInt8>
+        var validity = a.validity
+        if case .constant(let pv, _) = pattern {
+            guard case .text(let p) = pv else {
+                return Vector(.bool(ContiguousArray(repeating: 0, count: a.count)[...]), validity: ValidityMask(count: a.count, allValid: false))
+            }
+            let pred = try TextKernels.predicate(op, p)
+            r = gatherTable(codes, dictionaryTable(dict, "\(op.rawValue)\u{0}\(p)", pred))
+        } else {
+            let pv = try evaluate(pattern, batch)
+            guard case .text(let pcodes, let pdict) = pv.data else {
+                return Vector(.bool(ContiguousArray(repeating: 0, count: a.count)[...]), validity: ValidityMask(count: a.count, allValid: false))
+            }
+            var out = ContiguousArray<UInt8>(repeating: 0, count: a.count)
+            for i in 0..<a.count {
+                let p = pdict[pcodes[pcodes.startIndex + i]]
+                let pred = try TextKernels.predicate(op, p)
+                out[i] = pred(dict[codes[codes.startIndex + i]]) ? 1 : 0
+            }
+            r = out[...]
+            validity = ValidityMask.and(a.validity, pv.validity)
+        }
+        if negated { r = map1(r) { $0 ^ 1 } }
+        return Vector(.bool(r), validity: validity)
+    }
+
+    /// `lower`, `upper`, `trim`: a new dictionary built once per source dictionary.
+    func mapText(_ v: Vector, _ name: String, _ f: (String) -> String) -> Vector {
+        guard case .text(let codes, let dict) = v.data else { return v }
+        let key = DictionaryKey(dictionary: ObjectIdentifier(dict), size: dict.count, what: name)
+        let (remap, out): (ContiguousArray<UInt32>, StringDictionary)
+        if let cached = textMaps[key] {
+            (remap, out) = cached
+        } else {
+            let d = StringDictionary()
+            remap = ContiguousArray(dict.strings.map { d.intern(f($0)) })
+            out = d
+            textMaps[key] = (remap, out)
+        }
+        return Vector(.text(gatherTable(codes, remap), out), validity: v.validity)
+    }
+
+    /// `length`: characters per dictionary entry, then gathered.
+    func textLength(_ v: Vector) -> Vector {
+        guard case .text(let codes, let dict) = v.data else { return v }
+        let key = DictionaryKey(dictionary: ObjectIdentifier(dict), size: dict.count, what: "length")
+        let table: ContiguousArray<Int64>
+        if let t = intTables[key] { table = t } else {
+            table = ContiguousArray(dict.strings.map { Int64($0.count) })
+            intTables[key] = table
+        }
+        return Vector(.int(gatherTable(codes, table)), validity: v.validity)
+    }
+}
+
+enum TextKernels {
+    /// The predicate a text-match operator applies to each string.
+    static func predicate(_ op: TextMatchOp, _ p: String) throws -> (String) -> Bool {
+        switch op {
+        case .contains:
+            return { $0.range(of: p, options: [.caseInsensitive]) != nil }
+        case .startsWith:
+            return { $0.range(of: p, options: [.caseInsensitive, .anchored]) != nil }
+        case .endsWith:
+            return { $0.range(of: p, options: [.caseInsensitive, .anchored, .backwards]) != nil }
+        case .like:
+            let re = try NSRegularExpression(pattern: likeToRegex(p), options: [.caseInsensitive, .dotMatchesLineSeparators])
+            return { s in re.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) != nil }
+        case .matches:
+            guard let re = try? NSRegularExpression(pattern: p) else {
+                throw Diagnostic("invalid regular expression \"\(p)\"")
+            }
+            return { s in re.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) != nil }
+        }
+    }
+
+    /// SQL `like` (`%` any run, `_` one character) as an anchored regular expression.
+    static func likeToRegex(_ p: String) -> String {
+        var out = "^"
+        for ch in p {
+            switch ch {
+            case "%": out += ".*"
+            case "_": out += "."
+            default: out += NSRegularExpression.escapedPattern(for: String(ch))
+            }
+        }
+        return out + "$"
+    }
+}

@@ -1,0 +1,41 @@
+/// A node of the physical plan: pulls batches from its children and produces its own.
+///
+/// Batches move at a time (Volcano iteration at batch granularity); the virtual
+/// call is per batch of ~2,048 rows, never per row. Subclasses override
+/// ``produce()``; ``next()`` counts rows for `explain`.
+class PhysicalOperator {
+    /// Output rows so far, shown by `explain`.
+    private(set) var rowsOut = 0
+    let context: ExecutionContext
+
+    init(context: ExecutionContext) { self.context = context }
+
+    /// The operator's name in `explain` (the strategy it chose, e.g. `DirectAggregate`).
+    var name: String { String(describing: type(of: self)) }
+    /// One line of detail for `explain`.
+    var detail: String { "" }
+    var children: [PhysicalOperator] { [] }
+
+    /// The next batch, or nil when the operator is exhausted.
+    final func next() throws -> Batch? {
+        try context.checkCancelled()
+        guard let b = try produce() else { return nil }
+        rowsOut += b.count
+        return b
+    }
+
+    /// Subclass hook: the next non-empty batch or nil.
+    func produce() throws -> Batch? { nil }
+
+    /// Pulls every batch from `op` and concatenates them column by column.
+    static func drain(_ op: PhysicalOperator, columns: Int) throws -> (columns: [Vector], count: Int) {
+        var batches: [Batch] = []
+        var total = 0
+        while let b = try op.next() {
+            batches.append(b)
+            total += b.count
+        }
+        let cols = (0..<columns).map { c in VectorConcatenation.concatenate(batches.map { $0.columns[c] }, count: total) }
+        return (cols, total)
+    }
+}

@@ -1,0 +1,186 @@
+/// Binding of `group by ... aggregate ...`, `having` and `pivot`.
+extension Binder {
+    mutating func bindGroupBy(_ keys: [NamedExpr], _ aggs: [NamedExpr]?, _ span: SourceSpan, _ state: inout State) throws {
+        var group = PendingGroup(input: state.plan, inputScope: state.scope, keys: [], aggregates: [], outputs: [], havings: [])
+        for k in keys {
+            let b = try bindExpr(k.expr, state.scope)
+            let name = itemName(k.expr, alias: k.alias)
+            let id = newID(name)
+            group.keys.append((id, b))
+            group.outputs.append((derived(b, state.scope, id: id, name: name), .column(id, b.type)))
+        }
+        let items = aggs ?? [NamedExpr(expr: Expr(.call(Identifier("count", span: span), []), span), alias: nil)]
+        for item in items {
+            let post = try bindAggregating(item.expr, &group)
+            let name = aggs == nil ? "count" : itemName(item.expr, alias: item.alias)
+            if group.outputs.contains(where: { $0.column.name.lowercased() == name.lowercased() }) {
+                throw error("duplicate column name '\(name)' in group by", item.alias?.span ?? item.expr.span,
+                            help: "rename one with 'as'")
+            }
+            let id: ColumnID
+            if case .column(let aid, _) = post, group.aggregates.contains(where: { $0.id == aid }),
+               !group.outputs.contains(where: { $0.column.id == aid }) {
+                id = aid
+                names[aid] = name
+            } else {
+                id = newID(name)
+            }
+            group.outputs.append((ScopeColumn(id: id, name: name, qualifier: nil, type: post.type), post))
+        }
+        state.group = group
+    }
+
+    mutating func bindHaving(_ e: Expr, _ state: inout State) throws {
+        guard var group = state.group else { return }
+        let b = try bindAggregating(e, &group)
+        guard b.type == .bool || b.type == .null else {
+            throw error("a filter needs a true/false condition, but this is \(b.type)", e.span)
+        }
+        group.havings.append(b)
+        state.group = group
+    }
+
+    /// Closes an open grouping: aggregate node, then `having` filters, then the
+    /// projection to the visible items.
+    mutating func finishGroup(_ state: inout State) throws {
+        guard let group = state.group else { return }
+        state.group = nil
+        let aggIDs = group.aggregates.map { (id: $0.id, call: $0.call) }
+        var plan = LogicalPlan.aggregate(group.input, keys: group.keys, aggregates: aggIDs)
+        for h in group.havings { plan = .filter(plan, h) }
+        let direct = group.outputs.allSatisfy { o in
+            if case .column(let id, _) = o.expr, id == o.column.id { return true }
+            return false
+        }
+        if !(direct && group.outputs.count == group.keys.count + aggIDs.count) {
+            plan = .project(plan, outputs: group.outputs.map { ($0.column.id, $0.expr) })
+        }
+        state.plan = plan
+        state.scope = Scope(columns: group.outputs.map(\.column))
+    }
+
+    /// Binds an expression evaluated after grouping: aggregate calls become references
+    /// to aggregate outputs (added to `group` if new), other names must be keys or earlier items.
+    mutating func bindAggregating(_ e: Expr, _ group: inout PendingGroup) throws -> BoundExpr {
+        let saved = aggregating
+        aggregating = group
+        defer { aggregating = saved }
+        let b = try bindExpr(e, group.outputScope)
+        if let g = aggregating { group = g }
+        return b
+    }
+
+    /// An aggregate call met while binding a post-grouping expression.
+    mutating func bindAggregateReference(_ fn: AggregateFunction, _ name: Identifier, _ args: [Expr],
+                                         _ span: SourceSpan) throws -> BoundExpr {
+        guard var group = aggregating else {
+            throw error("aggregate function '\(fn.rawValue)' can only be used in a group by's aggregate list or having", name.span,
+                        help: "for example: indicators group by theme aggregate \(fn.rawValue)(...)")
+        }
+        let canonical = text(span).lowercased()
+        if let existing = group.aggregates.first(where: { $0.text == canonical }) {
+            return .column(existing.id, existing.call.type)
+        }
+        aggregating = nil
+        let call = try bindAggregateCall(fn, name, args, span, group.inputScope)
+        let id = newID(canonical == "count()" ? "count" : canonical)
+        group.aggregates.append((id, call, canonical))
+        aggregating = group
+        return .column(id, call.type)
+    }
+
+    mutating func bindAggregateCall(_ fn: AggregateFunction, _ name: Identifier, _ args: [Expr],
+                                    _ span: SourceSpan, _ scope: Scope) throws -> AggregateCall {
+        var bound: [BoundExpr] = []
+        var fraction = 0.5
+        for (i, a) in args.enumerated() {
+            if fn == .percentile && i == 1 {
+                let p = try bindExpr(a, scope)
+                guard case .constant(let v, _) = p, let d = v.asDouble, d >= 0, d <= 1 else {
+                    throw error("percentile()'s second argument must be a constant fraction between 0 and 1", a.span)
+                }
+                fraction = d
+                continue
+            }
+            let b = try bindExpr(a, scope)
+            if containsAggregate(a) {
+                throw error("aggregate functions cannot be nested", a.span)
+            }
+            bound.append(b)
+        }
+        var types = bound.map(\.type)
+        if fn == .percentile { types.append(.double) }
+        switch AggregateCall.resultType(fn, types) {
+        case .failure(let m): throw error(m.text, span)
+        case .success(let t):
+            if fn == .corr || ((fn == .avg || fn == .stddev || fn == .median || fn == .percentile) && bound.first?.type == .int) {
+                bound = bound.map { cast($0, to: .double) }
+            }
+            if (fn == .count_distinct || fn == .min || fn == .max), case .enumeration = bound.first?.type {
+                // Enum min/max follow the declared order, so codes are compared as they are.
+            }
+            return AggregateCall(function: fn, args: bound, fraction: fraction, type: t)
+        }
+    }
+
+    func containsAggregate(_ e: Expr) -> Bool {
+        switch e.kind {
+        case .call(let f, let args):
+            return AggregateFunction.named(f.name) != nil || args.contains(where: containsAggregate)
+        case .unary(_, let a), .isNull(let a, _), .interval(let a, _): return containsAggregate(a)
+        case .binary(_, let a, let b), .textMatch(_, let a, let b, _): return containsAggregate(a) || containsAggregate(b)
+        case .between(let a, let b, let c, _): return containsAggregate(a) || containsAggregate(b) || containsAggregate(c)
+        case .inList(let a, let l, _): return containsAggregate(a) || l.contains(where: containsAggregate)
+        case .literal, .name, .today: return false
+        }
+    }
+
+    mutating func bindPivot(_ e: Expr, _ span: SourceSpan, _ state: inout State) throws {
+        guard var group = state.group else {
+            throw error("pivot must follow a group by", span, help: "for example: risks group by theme pivot status")
+        }
+        let col = try bindExpr(e, group.inputScope)
+        let src: ScopeColumn?
+        if case .column(let id, _) = col { src = group.inputScope.column(id: id) } else { src = nil }
+        guard let values = src?.domain else {
+            throw error("pivot needs an enum or text column, whose values become the columns; this is \(col.type)", e.span)
+        }
+        let items = group.outputs.count - group.keys.count
+        guard items == 1, group.aggregates.count == 1, let agg = group.aggregates.first,
+              case .column(let outID, _) = group.outputs[group.keys.count].expr, outID == agg.id else {
+            throw error("pivot needs exactly one aggregate (the value shown in each cell)", span)
+        }
+        guard group.havings.isEmpty else {
+            throw error("put 'having' after 'pivot', where it can name the pivoted columns", span)
+        }
+        let shown = col.type.enumType != nil ? values : values.sorted()
+        let pivotID = newID(src?.name ?? "pivot")
+        var keys = group.keys
+        keys.append((pivotID, col))
+        let rowKeys = group.outputs.prefix(group.keys.count).map(\.column)
+        var outCols = rowKeys
+        for v in shown + ["null"] {
+            outCols.append(ScopeColumn(id: newID(v), name: v, qualifier: nil,
+                                       type: agg.call.function == .count ? .int : agg.call.type))
+        }
+        let spec = PivotSpec(rowKeyCount: group.keys.count, values: shown, fixed: true,
+                             outputIDs: outCols.map(\.id), zeroFill: agg.call.function == .count,
+                             cellType: agg.call.type)
+        let aggPlan = LogicalPlan.aggregate(group.input, keys: keys, aggregates: [(agg.id, agg.call)])
+        group.outputs = []
+        state.group = nil
+        state.plan = .pivot(aggPlan, spec: spec)
+        state.scope = Scope(columns: outCols)
+    }
+}
+
+extension Value {
+    /// The value as a Double, for numeric constants.
+    var asDouble: Double? {
+        switch self {
+        case .int(let i): return Double(i)
+        case .double(let d): return d
+        default: return nil
+        }
+    }
+}

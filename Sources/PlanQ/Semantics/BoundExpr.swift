@@ -1,0 +1,108 @@
+/// A unique handle for a column produced somewhere in a logical plan.
+///
+/// Expressions refer to columns by ID rather than position so that the planner
+/// can prune and reorder columns; the physical planner maps IDs to batch slots.
+public typealias ColumnID = Int
+
+/// A name-resolved, type-checked expression.
+///
+/// After physical planning, `.column` holds a batch slot rather than a ``ColumnID``
+/// (see ``BoundExpr/resolvingSlots(_:)``).
+public indirect enum BoundExpr: Sendable {
+    case column(ColumnID, DataType)
+    /// A typed constant. Enum constants are `.int(code)` with an enumeration type;
+    /// text constants are `.text`.
+    case constant(Value, DataType)
+    case cast(BoundExpr, to: DataType)
+    case negate(BoundExpr, DataType)
+    case not(BoundExpr)
+    case arithmetic(BinaryOp, BoundExpr, BoundExpr, DataType)
+    case compare(BinaryOp, BoundExpr, BoundExpr)
+    case and(BoundExpr, BoundExpr)
+    case or(BoundExpr, BoundExpr)
+    case isNull(BoundExpr, negated: Bool)
+    /// `x in (constants)`; non-constant lists are rewritten to `or` chains by the binder.
+    case inList(BoundExpr, [Value], negated: Bool)
+    case textMatch(TextMatchOp, BoundExpr, BoundExpr, negated: Bool)
+    case call(ScalarFunction, [BoundExpr], DataType)
+    /// date ± n months.
+    case addMonths(BoundExpr, BoundExpr, negate: Bool)
+
+    public var type: DataType {
+        switch self {
+        case .column(_, let t), .constant(_, let t), .cast(_, let t), .negate(_, let t),
+             .arithmetic(_, _, _, let t), .call(_, _, let t):
+            return t
+        case .not, .compare, .and, .or, .isNull, .inList, .textMatch: return .bool
+        case .addMonths: return .date
+        }
+    }
+
+    /// Column IDs this expression reads.
+    public func collectColumns(into set: inout Set<ColumnID>) {
+        switch self {
+        case .column(let id, _): set.insert(id)
+        case .constant: break
+        case .cast(let e, _), .negate(let e, _), .not(let e), .isNull(let e, _), .inList(let e, _, _):
+            e.collectColumns(into: &set)
+        case .arithmetic(_, let a, let b, _), .compare(_, let a, let b), .and(let a, let b), .or(let a, let b),
+             .textMatch(_, let a, let b, _), .addMonths(let a, let b, _):
+            a.collectColumns(into: &set)
+            b.collectColumns(into: &set)
+        case .call(_, let args, _):
+            for a in args { a.collectColumns(into: &set) }
+        }
+    }
+
+    public var columns: Set<ColumnID> {
+        var s = Set<ColumnID>()
+        collectColumns(into: &s)
+        return s
+    }
+
+    /// The same expression with every `.column(id)` replaced by `.column(slot)`.
+    public func resolvingSlots(_ slots: [ColumnID: Int]) -> BoundExpr {
+        func r(_ e: BoundExpr) -> BoundExpr { e.resolvingSlots(slots) }
+        switch self {
+        case .column(let id, let t): return .column(slots[id] ?? -1, t)
+        case .constant: return self
+        case .cast(let e, let t): return .cast(r(e), to: t)
+        case .negate(let e, let t): return .negate(r(e), t)
+        case .not(let e): return .not(r(e))
+        case .arithmetic(let op, let a, let b, let t): return .arithmetic(op, r(a), r(b), t)
+        case .compare(let op, let a, let b): return .compare(op, r(a), r(b))
+        case .and(let a, let b): return .and(r(a), r(b))
+        case .or(let a, let b): return .or(r(a), r(b))
+        case .isNull(let e, let n): return .isNull(r(e), negated: n)
+        case .inList(let e, let v, let n): return .inList(r(e), v, negated: n)
+        case .textMatch(let op, let a, let b, let n): return .textMatch(op, r(a), r(b), negated: n)
+        case .call(let f, let args, let t): return .call(f, args.map(r), t)
+        case .addMonths(let a, let b, let n): return .addMonths(r(a), r(b), negate: n)
+        }
+    }
+
+    /// A short rendering for `explain`.
+    public func render(_ name: (ColumnID) -> String) -> String {
+        func r(_ e: BoundExpr) -> String { e.render(name) }
+        switch self {
+        case .column(let id, _): return name(id)
+        case .constant(let v, let t):
+            if case .enumeration(let e) = t, case .int(let c) = v, c >= 0, Int(c) < e.values.count { return e.values[Int(c)] }
+            if case .text(let s) = v { return "\"\(s)\"" }
+            if case .date = v { return "date \"\(v)\"" }
+            return v.description
+        case .cast(let e, let t): return "\(t)(\(r(e)))"
+        case .negate(let e, _): return "-\(r(e))"
+        case .not(let e): return "not \(r(e))"
+        case .arithmetic(let op, let a, let b, _): return "(\(r(a)) \(op.rawValue) \(r(b)))"
+        case .compare(let op, let a, let b): return "\(r(a)) \(op.rawValue) \(r(b))"
+        case .and(let a, let b): return "(\(r(a)) and \(r(b)))"
+        case .or(let a, let b): return "(\(r(a)) or \(r(b)))"
+        case .isNull(let e, let n): return "\(r(e)) is \(n ? "not " : "")null"
+        case .inList(let e, let v, let n): return "\(r(e)) \(n ? "not " : "")in (\(v.map(\.description).joined(separator: ", ")))"
+        case .textMatch(let op, let a, let b, let n): return "\(r(a)) \(n ? "not " : "")\(op.rawValue) \(r(b))"
+        case .call(let f, let args, _): return "\(f.rawValue)(\(args.map(r).joined(separator: ", ")))"
+        case .addMonths(let a, let b, let n): return "\(r(a)) \(n ? "-" : "+") \(r(b)) months"
+        }
+    }
+}

@@ -1,0 +1,48 @@
+/// The bound query as a tree of relational operators over ``ColumnID``s.
+///
+/// Every node lists its output columns in order; the physical planner prunes
+/// columns nobody reads and chooses an implementation for each node.
+public indirect enum LogicalPlan: Sendable {
+    /// Read `columns` (table column index → output id) of `table`.
+    case scan(table: Table, columns: [(index: Int, id: ColumnID)])
+    case filter(LogicalPlan, BoundExpr)
+    /// Output exactly `outputs`, each an expression over the input.
+    case project(LogicalPlan, outputs: [(id: ColumnID, expr: BoundExpr)])
+    /// Group by `keys`, computing `aggregates`; output = keys then aggregates.
+    case aggregate(LogicalPlan, keys: [(id: ColumnID, expr: BoundExpr)], aggregates: [(id: ColumnID, call: AggregateCall)])
+    /// Reshape an aggregate whose last key is the pivot column into one column per pivot value.
+    case pivot(LogicalPlan, spec: PivotSpec)
+    case sort(LogicalPlan, keys: [(expr: BoundExpr, descending: Bool)])
+    case limit(LogicalPlan, Int)
+    case top(LogicalPlan, n: Int, key: BoundExpr, descending: Bool, per: [BoundExpr])
+    case distinct(LogicalPlan)
+    case join(LogicalPlan, LogicalPlan, keys: [(left: BoundExpr, right: BoundExpr)], leftOuter: Bool)
+
+    /// Output column IDs in order.
+    public var outputs: [ColumnID] {
+        switch self {
+        case .scan(_, let cols): return cols.map(\.id)
+        case .filter(let p, _), .sort(let p, _), .limit(let p, _), .top(let p, _, _, _, _), .distinct(let p):
+            return p.outputs
+        case .project(_, let outs): return outs.map(\.id)
+        case .aggregate(_, let keys, let aggs): return keys.map(\.id) + aggs.map(\.id)
+        case .pivot(_, let spec): return spec.outputIDs
+        case .join(let l, let r, _, _): return l.outputs + r.outputs
+        }
+    }
+}
+
+/// How a pivot lays out its columns.
+public struct PivotSpec: Sendable {
+    /// The grouping keys kept as rows (all aggregate keys but the last).
+    public var rowKeyCount: Int
+    /// The pivot values, as shown in column names, in column order.
+    public var values: [String]
+    /// True when the values are an enum's declared values (fixed shape); false: the data's distinct values.
+    public var fixed: Bool
+    /// IDs of the output columns: row keys, then one per value (and `null`).
+    public var outputIDs: [ColumnID]
+    /// The cell for a missing combination: 0 for counts, null otherwise.
+    public var zeroFill: Bool
+    public var cellType: DataType
+}
