@@ -159,7 +159,7 @@ extension Parser {
     /// A row count after `limit` / `top`: a non-negative integer literal.
     static func count(_ s: inout TokenStream) throws -> (Int64, Token) {
         let t = s.current
-        guard t.kind == .integer else { throw s.expected("an integer") }
+        guard t.kind == .integer else { throw s.expected("a non-negative integer") }
         s.advance()
         guard let n = Int64(t.lexeme) else { throw s.error("integer literal too large", at: t) }
         return (n, t)

@@ -112,12 +112,12 @@ extension Parser {
     /// `x [not] in (a, b, ...)`
     static func inList(_ s: inout TokenStream, _ left: Expr, negated: Bool) throws -> Expr {
         s.advance()
-        _ = try s.expect(.leftParen, "'('")
+        let open = try s.expect(.leftParen, "'('")
         var items: [Expr] = []
         repeat {
             items.append(try expression(&s))
         } while s.match(.comma) != nil
-        let close = try closingParen(&s)
+        let close = try closingParen(&s, open: open, inList: true)
         return Expr(.inList(left, items, negated: negated), left.span.merged(close.span))
     }
 
@@ -125,7 +125,9 @@ extension Parser {
     static func between(_ s: inout TokenStream, _ left: Expr, negated: Bool) throws -> Expr {
         s.advance()
         let low = try expression(&s, .additive)
-        _ = try s.expect(.and)
+        if s.match(.and) == nil {
+            throw s.expected("'and'", after: " between the bounds of 'between'")
+        }
         let high = try expression(&s, .additive)
         return Expr(.between(left, low, high, negated: negated), left.span.merged(high.span))
     }
@@ -138,10 +140,13 @@ extension Parser {
         return Expr(.isNull(left, negated: negated), left.span.merged(null.span))
     }
 
-    /// A `)` closing a list or group; the message says what it was expected to close.
-    static func closingParen(_ s: inout TokenStream) throws -> Token {
+    /// A `)` closing the `(` token `open`; the error says where that `(` was, since the
+    /// missing `)` is often far from where the parser notices.
+    /// `inList` adds `','` to the expectation for comma-separated lists.
+    static func closingParen(_ s: inout TokenStream, open: Token, inList: Bool = false) throws -> Token {
         if let t = s.match(.rightParen) { return t }
-        throw s.expected("')'")
+        let (line, column) = DiagnosticRenderer.position(of: open.span.start, in: s.source)
+        throw s.expected(inList ? "',' or ')'" : "')'", help: "to close the '(' at \(line):\(column)")
     }
 
     // MARK: - Prefix forms
@@ -237,7 +242,7 @@ extension Parser {
     static func group(_ s: inout TokenStream) throws -> Expr {
         let open = s.advance()
         var e = try expression(&s)
-        let close = try closingParen(&s)
+        let close = try closingParen(&s, open: open)
         e.span = open.span.merged(close.span)
         return e
     }
@@ -268,14 +273,14 @@ extension Parser {
     /// call = name "(" [ expression { "," expression } ] ")"
     static func call(_ s: inout TokenStream) throws -> Expr {
         let function = try name(&s, "a function name")
-        s.advance()
+        let open = s.advance()
         var args: [Expr] = []
         if !s.check(.rightParen) {
             repeat {
                 args.append(try expression(&s))
             } while s.match(.comma) != nil
         }
-        let close = try closingParen(&s)
+        let close = try closingParen(&s, open: open, inList: true)
         return Expr(.call(function, args), function.span.merged(close.span))
     }
 

@@ -231,4 +231,252 @@ final class SyntaxParserTests: XCTestCase {
         let neg = try Parser.parseExpression(src("- 12 days"))
         XCTAssertEqual(neg.span, SourceSpan(0, 9))
     }
+
+    // MARK: - Errors, rendered with position and caret
+
+    func testMissingExpressionAtEndOfInput() {
+        XCTAssertEqual(error("indicators where "), """
+            <query>:1:18: error: expected an expression after 'where', found end of input
+            indicators where\u{20}
+                             ^
+
+            """)
+        XCTAssertEqual(error("indicators\n  where status = red\n  group by"), """
+            <query>:3:11: error: expected an expression after 'by', found end of input
+              group by
+                      ^
+
+            """)
+    }
+
+    func testMisspelledClauseKeyword() {
+        XCTAssertEqual(error("indicators wher status = red"), """
+            <query>:1:12: error: unknown clause 'wher'; did you mean 'where'?
+            indicators wher status = red
+                       ^~~~
+
+            """)
+        XCTAssertEqual(error("indicators selct theme"), """
+            <query>:1:12: error: unknown clause 'selct'; did you mean 'select'?
+            indicators selct theme
+                       ^~~~~
+
+            """)
+        XCTAssertEqual(error("indicators where status = red amber"), """
+            <query>:1:31: error: unknown clause 'amber'
+            indicators where status = red amber
+                                          ^~~~~
+            help: clauses are where, let, group by, aggregate, having, pivot, sort by, limit, top, select, distinct, join
+
+            """)
+        XCTAssertEqual(error("indicators where a = 1 )"), """
+            <query>:1:24: error: expected a clause or ';', found ')'
+            indicators where a = 1 )
+                                   ^
+
+            """)
+    }
+
+    func testLexicalErrorsComeThroughParse() {
+        XCTAssertEqual(error(#"indicators where title = "abc"#), """
+            <query>:1:26: error: unterminated string literal
+            indicators where title = "abc
+                                     ^
+            help: close the string with "
+
+            """)
+        XCTAssertEqual(error("indicators where a # 1"), """
+            <query>:1:20: error: unexpected character '#'
+            indicators where a # 1
+                               ^
+
+            """)
+    }
+
+    func testMissingCloseParen() {
+        XCTAssertEqual(error("indicators where status in (red, amber"), """
+            <query>:1:39: error: expected ',' or ')' after 'amber', found end of input
+            indicators where status in (red, amber
+                                                  ^
+            help: to close the '(' at 1:28
+
+            """)
+        XCTAssertEqual(error("indicators where (a + b select a"), """
+            <query>:1:25: error: expected ')' after 'b', found 'select'
+            indicators where (a + b select a
+                                    ^~~~~~
+            help: to close the '(' at 1:18
+
+            """)
+    }
+
+    func testClauseShapeErrors() {
+        XCTAssertEqual(error("indicators group owner"), """
+            <query>:1:18: error: expected 'by' after 'group', found 'owner'
+            indicators group owner
+                             ^~~~~
+
+            """)
+        XCTAssertEqual(error("indicators sort owner"), """
+            <query>:1:17: error: expected 'by' after 'sort', found 'owner'
+            indicators sort owner
+                            ^~~~~
+
+            """)
+        XCTAssertEqual(error("indicators limit x"), """
+            <query>:1:18: error: expected a non-negative integer after 'limit', found 'x'
+            indicators limit x
+                             ^
+
+            """)
+        XCTAssertEqual(error("indicators limit -1"), """
+            <query>:1:18: error: expected a non-negative integer after 'limit', found '-'
+            indicators limit -1
+                             ^
+
+            """)
+        XCTAssertEqual(error("indicators top 5 status"), """
+            <query>:1:18: error: expected 'by' after 'top 5', found 'status'
+            indicators top 5 status
+                             ^~~~~~
+
+            """)
+        XCTAssertEqual(error("indicators join outcomes plan"), """
+            <query>:1:26: error: expected 'on' after 'outcomes', found 'plan'
+            indicators join outcomes plan
+                                     ^~~~
+
+            """)
+        XCTAssertEqual(error("indicators left outcomes on plan"), """
+            <query>:1:17: error: expected 'join' after 'left', found 'outcomes'
+            indicators left outcomes on plan
+                            ^~~~~~~~
+
+            """)
+        XCTAssertEqual(error("indicators let x 1"), """
+            <query>:1:18: error: expected '=' after 'x', found '1'
+            indicators let x 1
+                             ^
+
+            """)
+        XCTAssertEqual(error("indicators select a,"), """
+            <query>:1:21: error: expected an expression after ',', found end of input
+            indicators select a,
+                                ^
+
+            """)
+        XCTAssertEqual(error("indicators select a as"), """
+            <query>:1:23: error: expected a name after 'as', found end of input
+            indicators select a as
+                                  ^
+
+            """)
+    }
+
+    func testIntegerLiteralTooLarge() {
+        XCTAssertEqual(error("indicators limit 99999999999999999999"), """
+            <query>:1:18: error: integer literal too large
+            indicators limit 99999999999999999999
+                             ^~~~~~~~~~~~~~~~~~~~
+
+            """)
+        XCTAssertEqual(error("indicators where actual > 9223372036854775808"), """
+            <query>:1:27: error: integer literal too large
+            indicators where actual > 9223372036854775808
+                                      ^~~~~~~~~~~~~~~~~~~
+
+            """)
+        XCTAssertEqual(error("indicators where actual > -9223372036854775809"), """
+            <query>:1:28: error: integer literal too large
+            indicators where actual > -9223372036854775809
+                                       ^~~~~~~~~~~~~~~~~~~
+
+            """)
+    }
+
+    func testBadDateLiteral() {
+        XCTAssertEqual(error(#"actions where due < date "2009-02-30""#), """
+            <query>:1:26: error: invalid date literal "2009-02-30": not a real date in the form YYYY-MM-DD
+            actions where due < date "2009-02-30"
+                                     ^~~~~~~~~~~~
+
+            """)
+        XCTAssertTrue(error(#"actions where due < date "31/03/2009""#).contains("invalid date literal"))
+    }
+
+    func testExpressionErrors() {
+        XCTAssertEqual(error("indicators where a = b = c"), """
+            <query>:1:24: error: comparisons cannot be chained; found '=' after a comparison
+            indicators where a = b = c
+                                   ^
+            help: combine comparisons with 'and', or add parentheses
+
+            """)
+        XCTAssertEqual(error("indicators where a between 1 5"), """
+            <query>:1:30: error: expected 'and' between the bounds of 'between', found '5'
+            indicators where a between 1 5
+                                         ^
+
+            """)
+        XCTAssertEqual(error("indicators where a is not 5"), """
+            <query>:1:27: error: expected 'null' after 'not', found '5'
+            indicators where a is not 5
+                                      ^
+
+            """)
+        XCTAssertEqual(error("indicators where a not b"), """
+            <query>:1:24: error: expected 'in', 'between', 'contains', 'starts with', 'ends with', 'like' or 'matches' after 'not', found 'b'
+            indicators where a not b
+                                   ^
+
+            """)
+        XCTAssertEqual(error(#"indicators where a starts "x""#), """
+            <query>:1:27: error: expected 'with' after 'starts', found "x"
+            indicators where a starts "x"
+                                      ^~~
+
+            """)
+        XCTAssertEqual(error("indicators where a = not b"), """
+            <query>:1:22: error: expected an expression after '=', found 'not'
+            indicators where a = not b
+                                 ^~~
+            help: write '(not ...)' to negate an operand
+
+            """)
+        XCTAssertTrue(error("indicators where a in ()").contains("expected an expression after '(', found ')'"))
+    }
+
+    func testReservedWordsNeedBackticks() {
+        XCTAssertEqual(error("indicators select order"), """
+            <query>:1:19: error: expected an expression after 'select', found 'order'
+            indicators select order
+                              ^~~~~
+            help: 'order' is a reserved word; write `order` to use it as a name
+
+            """)
+        XCTAssertEqual(error("where x"), """
+            <query>:1:1: error: expected a table name, found 'where'
+            where x
+            ^~~~~
+            help: 'where' is a reserved word; write `where` to use it as a name
+
+            """)
+        XCTAssertTrue(error("explain explain risks").contains("1:9: error: expected a table name after 'explain', found 'explain'"))
+    }
+
+    func testErrorInSecondStatementPointsIntoIt() {
+        XCTAssertEqual(error("risks;\nactions top 3"), """
+            <query>:2:14: error: expected 'by' after 'top 3', found end of input
+            actions top 3
+                         ^
+
+            """)
+    }
+
+    func testParseExpressionRejectsTrailingTokens() {
+        XCTAssertThrowsError(try Parser.parseExpression(src("a b"))) { e in
+            XCTAssertEqual((e as? Diagnostic)?.message, "unexpected 'b' after the expression")
+            XCTAssertEqual((e as? Diagnostic)?.span, SourceSpan(2, 3))
+        }
+    }
 }
