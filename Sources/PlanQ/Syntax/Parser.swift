@@ -1,0 +1,89 @@
+/// A hand-written recursive-descent parser for planq scripts.
+///
+/// One static function per grammar rule (see `Grammar/planq.ebnf`), each taking
+/// the shared ``TokenStream``; clause rules live in `Parser+Clauses.swift` and the
+/// Pratt expression parser in `Parser+Expressions.swift`. The parser stops at the
+/// first error, so one typo produces exactly one diagnostic, positioned at the
+/// offending token and carrying the source text.
+public enum Parser {
+    /// Parses a whole script: statements separated by `;`. Empty input (or only
+    /// comments and semicolons) gives a script with no statements.
+    /// - Throws: a ``Diagnostic`` with `source` and `span` set.
+    public static func parse(_ source: SourceText) throws -> Script {
+        var s = TokenStream(source: source, tokens: try Lexer.tokenize(source))
+        return try script(&s)
+    }
+
+    /// Parses a single expression that must fill the whole text (used by tests and tools).
+    /// - Throws: a ``Diagnostic`` with `source` and `span` set.
+    public static func parseExpression(_ source: SourceText) throws -> Expr {
+        var s = TokenStream(source: source, tokens: try Lexer.tokenize(source))
+        let e = try expression(&s)
+        if !s.isAtEnd {
+            throw s.error("unexpected \(s.current.described) after the expression", at: s.current)
+        }
+        return e
+    }
+
+    /// script = [ statement ] { ";" [ statement ] } EOF
+    static func script(_ s: inout TokenStream) throws -> Script {
+        var statements: [Statement] = []
+        while !s.isAtEnd {
+            if s.match(.semicolon) != nil { continue }
+            statements.append(try statement(&s))
+            // `query` only stops at `;` or the end, so the separator is already next.
+        }
+        return Script(statements: statements)
+    }
+
+    /// statement = [ "explain" ] query
+    static func statement(_ s: inout TokenStream) throws -> Statement {
+        if let explain = s.match(.explain) {
+            let q = try query(&s)
+            return Statement(kind: .explain(q), span: explain.span.merged(q.span))
+        }
+        let q = try query(&s)
+        return Statement(kind: .query(q), span: q.span)
+    }
+
+    /// query = name { clause }
+    ///
+    /// Tracks whether a grouping has been seen, because `where` after `group by`
+    /// filters groups (it is a `having`).
+    static func query(_ s: inout TokenStream) throws -> Query {
+        let table = try name(&s, "a table name")
+        var clauses: [Clause] = []
+        var grouped = false
+        while !s.isAtEnd && !s.check(.semicolon) {
+            let c = try clause(&s, grouped: grouped)
+            if case .groupBy = c.kind { grouped = true }
+            clauses.append(c)
+        }
+        let span = clauses.last.map { table.span.merged($0.span) } ?? table.span
+        return Query(table: table, clauses: clauses, span: span)
+    }
+
+    /// name = IDENTIFIER | QUOTED_IDENTIFIER
+    ///
+    /// A reserved word here gets a hint to quote it, since that is the usual cause.
+    static func name(_ s: inout TokenStream, _ what: String) throws -> Identifier {
+        let t = s.current
+        switch t.kind {
+        case .identifier:
+            s.advance()
+            return Identifier(t.value, span: t.span)
+        case .quotedIdentifier:
+            s.advance()
+            return Identifier(t.value, span: t.span, quoted: true)
+        case .keyword(let k):
+            throw s.expected(what, help: reservedHelp(k))
+        default:
+            throw s.expected(what)
+        }
+    }
+
+    /// The help line for a reserved word used where a name was expected.
+    static func reservedHelp(_ k: Keyword) -> String {
+        "'\(k.rawValue)' is a reserved word; write `\(k.rawValue)` to use it as a name"
+    }
+}
