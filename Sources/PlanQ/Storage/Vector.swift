@@ -55,3 +55,20 @@ public struct Vector: @unchecked Sendable {
         }
     }
 }
+
+extension Vector {
+    /// Rows at `indices`, where a negative index yields a null (outer joins, pivot holes).
+    public func gatherOptional(_ indices: ContiguousArray<Int32>) -> Vector {
+        let safe = ContiguousArray(indices.map { UInt32(max(0, $0)) })
+        if count == 0 {
+            return Vector(zeroData(type, indices.count), validity: ValidityMask(count: indices.count, allValid: false))
+        }
+        var out = gather(safe)
+        if indices.contains(where: { $0 < 0 }) {
+            var mask = out.validity?.aligned() ?? ValidityMask(count: indices.count, allValid: true)
+            for (i, x) in indices.enumerated() where x < 0 { mask.set(i, valid: false) }
+            out.validity = mask
+        }
+        return out
+    }
+}

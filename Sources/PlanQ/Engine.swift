@@ -1,0 +1,92 @@
+import Foundation
+
+/// The library's front door: parse, bind, plan and run planq scripts against a ``Catalog``.
+///
+///     let engine = Engine(catalog: try DataDirectory.load("datasets"))
+///     let results = try engine.run(SourceText(name: "<query>", text: "indicators group by theme"))
+public final class Engine: @unchecked Sendable {
+    public let catalog: Catalog
+    /// The date `today` means; fixed by `--today` for reproducible scripts.
+    public var today: Int32
+    public var threads: Int
+
+    public init(catalog: Catalog, today: Int32? = nil, threads: Int = 1) {
+        self.catalog = catalog
+        self.today = today ?? Engine.currentDate()
+        self.threads = threads
+    }
+
+    /// Today's date in the local calendar, as days since 1970-01-01.
+    public static func currentDate() -> Int32 {
+        let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return CivilDate(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1).days
+    }
+
+    /// One statement's result and how long each phase took.
+    public struct StatementResult: Sendable {
+        public var table: Table
+        /// For `explain`: the executed plan with rows per operator.
+        public var explain: String?
+        public var timing: Timing
+    }
+
+    /// Milliseconds per phase.
+    public struct Timing: Sendable {
+        public var parse = 0.0, plan = 0.0, execute = 0.0
+    }
+
+    /// Parses a whole script (no execution).
+    public func parse(_ source: SourceText) throws -> Script {
+        try Parser.parse(source)
+    }
+
+    /// Runs every statement in order, stopping at the first error (which is thrown
+    /// after `onResult` has seen the results before it).
+    public func run(_ source: SourceText, context: ExecutionContext? = nil,
+                    onResult: ((StatementResult) throws -> Void)? = nil) throws -> [StatementResult] {
+        let t0 = Engine.now()
+        let script = try Parser.parse(source)
+        let parseMs = Engine.now() - t0
+        var results: [StatementResult] = []
+        for (i, statement) in script.statements.enumerated() {
+            var r = try execute(statement, source, context: context)
+            r.timing.parse = i == 0 ? parseMs : 0
+            try onResult?(r)
+            results.append(r)
+        }
+        return results
+    }
+
+    /// Binds, plans and executes one parsed statement.
+    public func execute(_ statement: Statement, _ source: SourceText, context: ExecutionContext? = nil) throws -> StatementResult {
+        let ctx = context ?? ExecutionContext(today: today, threads: threads)
+        let query: Query
+        var isExplain = false
+        switch statement.kind {
+        case .query(let q): query = q
+        case .explain(let q): query = q; isExplain = true
+        }
+        do {
+            let t1 = Engine.now()
+            var binder = Binder(catalog: catalog, source: source, today: ctx.today)
+            let bound = try binder.bind(query)
+            let root = try PhysicalPlanner(context: ctx, names: bound.names).plan(bound.plan)
+            let t2 = Engine.now()
+            let (cols, n) = try PhysicalOperator.drain(root, columns: bound.columnNames.count)
+            let t3 = Engine.now()
+            let columns = zip(bound.columnNames, cols).map { Column(name: $0, vector: $1) }
+            let table = Table(name: "result", columns: columns, rowCount: n)
+            var r = StatementResult(table: table, explain: nil, timing: Timing(parse: 0, plan: t2 - t1, execute: t3 - t2))
+            if isExplain { r.explain = Explain.render(root) }
+            return r
+        } catch let d as Diagnostic {
+            throw d.located(in: source)
+        }
+    }
+
+    static func now() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Double(ts.tv_sec) * 1000 + Double(ts.tv_nsec) / 1e6
+    }
+}

@@ -1,0 +1,63 @@
+/// `top n by x [per k]`: the `n` rows with the largest (or smallest) `x`, in each
+/// partition of `k`; whole rows are kept, ties keep input order. Output is
+/// ordered by partition (first appearance), then by `x`.
+final class TopN: PhysicalOperator {
+    let child: PhysicalOperator
+    let n: Int
+    let key: BoundExpr
+    let descending: Bool
+    let per: [BoundExpr]
+    let width: Int
+    let label: String
+    private var output: MaterializedSource?
+
+    init(child: PhysicalOperator, n: Int, key: BoundExpr, descending: Bool, per: [BoundExpr], width: Int,
+         label: String, context: ExecutionContext) {
+        self.child = child
+        self.n = n
+        self.key = key
+        self.descending = descending
+        self.per = per
+        self.width = width
+        self.label = label
+        super.init(context: context)
+    }
+
+    override var detail: String { label }
+    override var children: [PhysicalOperator] { [child] }
+
+    override func produce() throws -> Batch? {
+        if output == nil {
+            let (cols, count) = try PhysicalOperator.drain(child, columns: width)
+            let executor = ExpressionExecutor(context: context)
+            let batch = Batch(columns: cols, count: count)
+            // Partition ids by first appearance, then sort by (partition, key, row).
+            var partition = ContiguousArray<UInt32>(repeating: 0, count: count)
+            if !per.isEmpty {
+                let keys = try per.map { try executor.evaluate($0, batch) }
+                let index = HashGroupIndex(types: keys.map(\.type))
+                var start = 0
+                while start < count {
+                    let m = min(Batch.capacity, count - start)
+                    let slice = keys.map { $0.slice(start, m) }
+                    try partition.withUnsafeMutableBufferPointer { p in
+                        try index.assign(slice, count: m, into: UnsafeMutableBufferPointer(rebasing: p[start..<(start + m)]))
+                    }
+                    start += m
+                }
+            }
+            let partVector = Vector(.int(ContiguousArray(partition.map { Int64($0) })[...]))
+            let (words, w) = SortKeyEncoder.encode([(partVector, false), (try executor.evaluate(key, batch), descending)], count: count)
+            let perm = SortKeyEncoder.permutation(words, width: w, count: count)
+            var keep = ContiguousArray<UInt32>()
+            var taken = 0
+            var current: UInt32?
+            for r in perm {
+                if partition[Int(r)] != current { current = partition[Int(r)]; taken = 0 }
+                if taken < n { keep.append(r); taken += 1 }
+            }
+            output = MaterializedSource(columns: cols.map { $0.gather(keep) }, count: keep.count, context: context)
+        }
+        return try output?.next()
+    }
+}

@@ -1,0 +1,75 @@
+/// The running state of one aggregate for every group, kept columnar: one typed
+/// array per state field, indexed by group id (DataFusion's `GroupsAccumulator`).
+///
+/// `update` is called once per batch with the batch's group ids; its loop is
+/// specialised for the argument's physical type.
+protocol Accumulator: AnyObject {
+    /// Makes room for group ids below `groups`.
+    func resize(_ groups: Int)
+    func update(_ gids: UnsafeBufferPointer<UInt32>, _ args: [Vector]) throws
+    /// The final values of `groups`, in that order. `totalRows` is the number of
+    /// rows that reached the grouping (for `share()`).
+    func finish(_ groups: ContiguousArray<UInt32>, totalRows: Int) throws -> Vector
+}
+
+/// Grows a per-group state array, filling new slots with `value`.
+@inline(__always)
+func grow<T>(_ a: inout ContiguousArray<T>, _ n: Int, _ value: T) {
+    if a.count < n { a.append(contentsOf: repeatElement(value, count: n - a.count)) }
+}
+
+/// A validity mask for the groups whose `has` flag is 0, or nil when all have values.
+func maskFromFlags(_ has: ContiguousArray<UInt8>, _ groups: ContiguousArray<UInt32>) -> ValidityMask? {
+    var mask: ValidityMask?
+    for (r, g) in groups.enumerated() where has[Int(g)] == 0 {
+        if mask == nil { mask = ValidityMask(count: groups.count, allValid: true) }
+        mask?.set(r, valid: false)
+    }
+    return mask
+}
+
+/// `count()` and `share()`: rows per group.
+final class CountStarAccumulator: Accumulator {
+    var counts = ContiguousArray<Int64>()
+    let share: Bool
+    init(share: Bool) { self.share = share }
+
+    func resize(_ groups: Int) { grow(&counts, groups, 0) }
+
+    func update(_ gids: UnsafeBufferPointer<UInt32>, _ args: [Vector]) throws {
+        counts.withUnsafeMutableBufferPointer { c in
+            for g in gids { c[Int(g)] &+= 1 }
+        }
+    }
+
+    func finish(_ groups: ContiguousArray<UInt32>, totalRows: Int) throws -> Vector {
+        if share {
+            let t = Double(totalRows)
+            return Vector(.double(ContiguousArray(groups.map { t == 0 ? 0 : Double(counts[Int($0)]) / t })[...]))
+        }
+        return Vector(.int(ContiguousArray(groups.map { counts[Int($0)] })[...]))
+    }
+}
+
+/// `count(x)`: non-null values per group.
+final class CountAccumulator: Accumulator {
+    var counts = ContiguousArray<Int64>()
+
+    func resize(_ groups: Int) { grow(&counts, groups, 0) }
+
+    func update(_ gids: UnsafeBufferPointer<UInt32>, _ args: [Vector]) throws {
+        let v = args[0]
+        if case .null = v.data { return }
+        counts.withUnsafeMutableBufferPointer { c in
+            if let mask = v.validity {
+                for i in 0..<gids.count where mask.isValid(i) { c[Int(gids[i])] &+= 1 }
+            } else {
+                for g in gids { c[Int(g)] &+= 1 }
+            }
+        }
+    }
+
+    func finish(_ groups: ContiguousArray<UInt32>, totalRows: Int) throws -> Vector {
+        Vector(.int(ContiguousArray(groups.map { counts[Int($0)] })[...]))
+    }
+}

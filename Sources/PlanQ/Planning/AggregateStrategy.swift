@@ -1,0 +1,50 @@
+/// Chooses how a grouping maps keys to groups, from key types and column statistics.
+///
+/// Direct indexing (no hashing) when every key is a column read from a table
+/// whose values fall in a small known domain — a text dictionary, an enum, a
+/// bool, or ints/dates within a narrow range — and the product of the domains
+/// (each plus one for null) is small; otherwise an open-addressing hash table.
+enum AggregateStrategy {
+    /// Direct tables up to this many slots are always fine.
+    static let smallSlots = 1 << 16
+
+    static func choose(keys: [BoundExpr], known: [ColumnID: PhysicalPlanner.Known]) -> GroupIndex {
+        var domains: [DirectGroupIndex.KeyDomain] = []
+        var dicts: [StringDictionary?] = []
+        var slots = 1
+        var rows = 0
+        for k in keys {
+            guard let (domain, dict, n) = directDomain(k, known) else {
+                return HashGroupIndex(types: keys.map(\.type))
+            }
+            domains.append(domain)
+            dicts.append(dict)
+            rows = max(rows, n)
+            slots = slots.multipliedReportingOverflow(by: domain.size + 1).partialValue
+            if slots > DirectGroupIndex.maxSlots || slots <= 0 { return HashGroupIndex(types: keys.map(\.type)) }
+        }
+        // A large direct table only pays off when the input is at least as large.
+        if slots > smallSlots && slots > rows * 2 { return HashGroupIndex(types: keys.map(\.type)) }
+        return DirectGroupIndex(domains: domains, types: keys.map(\.type), dictionaries: dicts)
+    }
+
+    private static func directDomain(_ e: BoundExpr, _ known: [ColumnID: PhysicalPlanner.Known])
+        -> (DirectGroupIndex.KeyDomain, StringDictionary?, Int)? {
+        switch e.type {
+        case .null: return (.codes(size: 0), nil, 0)
+        case .bool: return (.codes(size: 2), nil, 0)
+        case .enumeration(let en): return (.codes(size: en.values.count), nil, 0)
+        default: break
+        }
+        guard case .column(let id, _) = e, let k = known[id] else { return nil }
+        switch k.column.vector.data {
+        case .text(_, let d): return (.codes(size: d.count), d, k.rows)
+        case .int, .date:
+            guard let lo = k.column.stats.minInt, let hi = k.column.stats.maxInt else { return (.range(min: 0, size: 0), nil, k.rows) }
+            let (span, o) = hi.subtractingReportingOverflow(lo)
+            guard !o, span < Int64(DirectGroupIndex.maxSlots) else { return nil }
+            return (.range(min: lo, size: Int(span) + 1), nil, k.rows)
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,168 @@
+/// Turns a ``LogicalPlan`` into physical operators.
+///
+/// Works top-down with the set of column IDs the parent needs, so scans read
+/// only the columns some clause uses, and bottom-up with each operator's output
+/// layout (ID → slot), which expressions are resolved against. Strategies
+/// (direct or hash aggregation, join build side) are chosen here from types and
+/// statistics, never from names.
+struct PhysicalPlanner {
+    let context: ExecutionContext
+    let names: [ColumnID: String]
+
+    /// What is known of a column that comes straight from a table.
+    struct Known {
+        var column: Column
+        var rows: Int
+    }
+
+    struct Built {
+        var op: PhysicalOperator
+        var layout: [ColumnID]
+        var known: [ColumnID: Known]
+
+        func slots() -> [ColumnID: Int] {
+            var m: [ColumnID: Int] = [:]
+            for (i, id) in layout.enumerated() where m[id] == nil { m[id] = i }
+            return m
+        }
+    }
+
+    func name(_ id: ColumnID) -> String { names[id] ?? "#\(id)" }
+    func render(_ e: BoundExpr) -> String { e.render(name) }
+
+    /// Builds the whole plan, ending with the exact output columns in order.
+    func plan(_ root: LogicalPlan) throws -> PhysicalOperator {
+        let outputs = root.outputs
+        let b = try build(root, required: Set(outputs))
+        if b.layout == outputs { return b.op }
+        let slots = b.slots()
+        return Projection(child: b.op, exprs: outputs.map { .column(slots[$0] ?? -1, .null) },
+                          label: outputs.map(name).joined(separator: ", "), context: context)
+    }
+
+    func build(_ plan: LogicalPlan, required: Set<ColumnID>) throws -> Built {
+        switch plan {
+        case .scan(let table, let cols):
+            // With nothing required (`count()` alone) the scan still reports row counts.
+            let kept = cols.filter { required.contains($0.id) }
+            var known: [ColumnID: Known] = [:]
+            for c in kept { known[c.id] = Known(column: table.columns[c.index], rows: table.rowCount) }
+            let op = TableScan(table: table, columns: kept.map(\.index), context: context)
+            return Built(op: op, layout: kept.map(\.id), known: known)
+
+        case .filter(let input, let pred):
+            let child = try build(input, required: required.union(pred.columns))
+            let op = Filter(child: child.op, predicate: pred.resolvingSlots(child.slots()), label: render(pred), context: context)
+            return Built(op: op, layout: child.layout, known: child.known)
+
+        case .project(let input, let outputs):
+            let kept = outputs.filter { required.contains($0.id) }
+            var need = Set<ColumnID>()
+            for o in kept { o.expr.collectColumns(into: &need) }
+            let child = try build(input, required: need)
+            let slots = child.slots()
+            var known: [ColumnID: Known] = [:]
+            for o in kept {
+                if case .column(let src, _) = o.expr, let k = child.known[src] { known[o.id] = k }
+            }
+            let label = kept.map { o -> String in
+                if case .column(let src, _) = o.expr, name(src) == name(o.id) { return name(o.id) }
+                return "\(name(o.id)) = \(render(o.expr))"
+            }.joined(separator: ", ")
+            let op = Projection(child: child.op, exprs: kept.map { $0.expr.resolvingSlots(slots) }, label: label, context: context)
+            return Built(op: op, layout: kept.map(\.id), known: known)
+
+        case .aggregate(let input, let keys, let aggs):
+            var need = Set<ColumnID>()
+            for k in keys { k.expr.collectColumns(into: &need) }
+            for a in aggs { for e in a.call.args { e.collectColumns(into: &need) } }
+            let child = try build(input, required: need)
+            let slots = child.slots()
+            let index = AggregateStrategy.choose(keys: keys.map(\.expr), known: child.known)
+            let label = "keys=[\(keys.map { render($0.expr) }.joined(separator: ", "))] aggregates=[\(aggs.map { name($0.id) }.joined(separator: ", "))]"
+            let op = Aggregate(child: child.op, keys: keys.map { $0.expr.resolvingSlots(slots) },
+                               calls: aggs.map { a in
+                                   var c = a.call
+                                   c.args = c.args.map { $0.resolvingSlots(slots) }
+                                   return c
+                               },
+                               index: index, label: label, context: context)
+            var known: [ColumnID: Known] = [:]
+            if index is DirectGroupIndex {
+                for k in keys { if case .column(let src, _) = k.expr, let kn = child.known[src] { known[k.id] = kn } }
+            }
+            return Built(op: op, layout: keys.map(\.id) + aggs.map(\.id), known: known)
+
+        case .pivot(let input, let spec):
+            let child = try build(input, required: Set(input.outputs))
+            return Built(op: Pivot(child: child.op, spec: spec, context: context), layout: spec.outputIDs, known: [:])
+
+        case .sort(let input, let keys):
+            var need = required
+            for k in keys { k.expr.collectColumns(into: &need) }
+            let child = try build(input, required: need)
+            let slots = child.slots()
+            let label = keys.map { "\(render($0.expr))\($0.descending ? " desc" : "")" }.joined(separator: ", ")
+            let op = Sort(child: child.op, keys: keys.map { ($0.expr.resolvingSlots(slots), $0.descending) },
+                          width: child.layout.count, label: label, context: context)
+            return Built(op: op, layout: child.layout, known: child.known)
+
+        case .limit(let input, let n):
+            let child = try build(input, required: required)
+            return Built(op: Limit(child: child.op, limit: n, context: context), layout: child.layout, known: child.known)
+
+        case .top(let input, let n, let key, let desc, let per):
+            var need = required.union(key.columns)
+            for p in per { p.collectColumns(into: &need) }
+            let child = try build(input, required: need)
+            let slots = child.slots()
+            let label = "\(n) by \(render(key))\(desc ? "" : " asc")" + (per.isEmpty ? "" : " per \(per.map(render).joined(separator: ", "))")
+            let op = TopN(child: child.op, n: n, key: key.resolvingSlots(slots), descending: desc,
+                          per: per.map { $0.resolvingSlots(slots) }, width: child.layout.count, label: label, context: context)
+            return Built(op: op, layout: child.layout, known: child.known)
+
+        case .distinct(let input):
+            let outs = input.outputs
+            let child = try build(input, required: Set(outs))
+            let slots = child.slots()
+            let keys = outs.map { id -> BoundExpr in .column(id, typeOf(id, in: input)) }
+            let index = AggregateStrategy.choose(keys: keys, known: child.known)
+            let op = Aggregate(child: child.op, keys: keys.map { $0.resolvingSlots(slots) }, calls: [], index: index,
+                               label: "distinct [\(outs.map(name).joined(separator: ", "))]", context: context)
+            return Built(op: op, layout: outs, known: [:])
+
+        case .join(let l, let r, let keys, let leftOuter):
+            let lo = Set(l.outputs), ro = Set(r.outputs)
+            var lneed = required.intersection(lo), rneed = required.intersection(ro)
+            for k in keys {
+                k.left.collectColumns(into: &lneed)
+                k.right.collectColumns(into: &rneed)
+            }
+            let lb = try build(l, required: lneed), rb = try build(r, required: rneed)
+            let ls = lb.slots(), rs = rb.slots()
+            let label = keys.map { "\(render($0.left)) = \(render($0.right))" }.joined(separator: ", ")
+            let op = HashJoin(left: lb.op, right: rb.op, leftKeys: keys.map { $0.left.resolvingSlots(ls) },
+                              rightKeys: keys.map { $0.right.resolvingSlots(rs) },
+                              leftWidth: lb.layout.count, rightWidth: rb.layout.count, leftOuter: leftOuter,
+                              label: label, context: context)
+            return Built(op: op, layout: lb.layout + rb.layout, known: [:])
+        }
+    }
+
+    /// The type of output `id` of `plan` (for distinct's keys).
+    func typeOf(_ id: ColumnID, in plan: LogicalPlan) -> DataType {
+        switch plan {
+        case .scan(let t, let cols): return cols.first { $0.id == id }.map { t.columns[$0.index].type } ?? .null
+        case .filter(let p, _), .sort(let p, _), .limit(let p, _), .top(let p, _, _, _, _), .distinct(let p): return typeOf(id, in: p)
+        case .project(_, let outs): return outs.first { $0.id == id }?.expr.type ?? .null
+        case .aggregate(_, let keys, let aggs):
+            return keys.first { $0.id == id }?.expr.type ?? aggs.first { $0.id == id }?.call.type ?? .null
+        case .pivot(_, let spec):
+            guard let i = spec.outputIDs.firstIndex(of: id) else { return .null }
+            if i < spec.rowKeyCount, case .pivot(let input, _) = plan { return typeOf(input.outputs[i], in: input) }
+            return spec.zeroFill ? .int : spec.cellType
+        case .join(let l, let r, _, _):
+            return l.outputs.contains(id) ? typeOf(id, in: l) : typeOf(id, in: r)
+        }
+    }
+}
