@@ -1,0 +1,107 @@
+/// Renders a result ``Table`` as text in one of the ``ResultFormat``s.
+///
+/// Writers read boxed values through ``Table/value(row:column:)``: output is at
+/// most a screenful or a file, so clarity beats speed here.
+public enum ResultWriter {
+    /// The whole result as text, ending in a newline. `maxWidth` (table format only)
+    /// narrows the widest columns so a line fits a terminal.
+    public static func render(_ table: Table, format: ResultFormat, maxWidth: Int? = nil) -> String {
+        switch format {
+        case .table: return TableLayout(table, maxWidth: maxWidth).render()
+        case .csv: return delimited(table, separator: ",", escape: csvField)
+        case .tsv: return delimited(table, separator: "\t", escape: tsvField)
+        case .json: return json(table)
+        case .jsonl: return jsonLines(table)
+        case .markdown: return markdown(table)
+        }
+    }
+
+    /// `1 row`, `0 rows`, `1,234 rows`.
+    public static func rowCountFooter(_ n: Int) -> String {
+        "\(groupThousands(n)) \(n == 1 ? "row" : "rows")"
+    }
+
+    /// `1234567` → `1,234,567`.
+    static func groupThousands(_ n: Int) -> String {
+        let digits = String(n.magnitude)
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return n < 0 ? "-" + out : out
+    }
+
+    /// The text of a non-null value as every plain-text format prints it.
+    static func plain(_ v: Value) -> String {
+        switch v {
+        case .null: return ""
+        default: return v.description
+        }
+    }
+
+    private static func delimited(_ t: Table, separator: String, escape: (String) -> String) -> String {
+        var out = t.columns.map { escape($0.name) }.joined(separator: separator) + "\n"
+        for r in 0..<t.rowCount {
+            out += t.columns.indices.map { c -> String in
+                let v = t.value(row: r, column: c)
+                if v.isNull { return "" }
+                let s = plain(v)
+                // An empty string is quoted so it reads back as "" and not as null.
+                return s.isEmpty && separator == "," ? "\"\"" : escape(s)
+            }.joined(separator: separator) + "\n"
+        }
+        return out
+    }
+
+    /// RFC 4180: quote when the field holds a comma, quote, CR or LF; double the quotes.
+    static func csvField(_ s: String) -> String {
+        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return s }
+        return "\"" + replacing(s, "\"", "\"\"") + "\""
+    }
+
+    /// Backslash escapes for the characters TSV cannot hold.
+    static func tsvField(_ s: String) -> String {
+        var out = ""
+        for ch in s.unicodeScalars {
+            switch ch {
+            case "\t": out += "\\t"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\\": out += "\\\\"
+            default: out.unicodeScalars.append(ch)
+            }
+        }
+        return out
+    }
+
+    private static func markdown(_ t: Table) -> String {
+        func cell(_ s: String) -> String {
+            var x = replacing(s, "\\", "\\\\")
+            x = replacing(x, "|", "\\|")
+            x = replacing(x, "\r\n", "<br>")
+            return replacing(x, "\n", "<br>")
+        }
+        var out = "| " + t.columns.map { cell($0.name) }.joined(separator: " | ") + " |\n"
+        out += "|" + t.columns.map { $0.type.isNumeric ? " ---: |" : " --- |" }.joined() + "\n"
+        for r in 0..<t.rowCount {
+            out += "| " + t.columns.indices.map { c in cell(t.value(row: r, column: c).description) }
+                .joined(separator: " | ") + " |\n"
+        }
+        return out
+    }
+}
+
+extension ResultWriter {
+    /// `s` with every occurrence of `target` replaced by `replacement`.
+    static func replacing(_ s: String, _ target: String, _ replacement: String) -> String {
+        var out = ""
+        var rest = Substring(s)
+        while let r = rest.firstRange(of: target) {
+            out += rest[..<r.lowerBound]
+            out += replacement
+            rest = rest[r.upperBound...]
+        }
+        return out + rest
+    }
+}
