@@ -1,2 +1,118 @@
+import ArgumentParser
+import Foundation
 import PlanQ
-print("planq")
+
+/// Exit statuses: 0 success, 1 a query or data error, 2 a usage error.
+enum ExitStatus: Int32 {
+    case success = 0, failure = 1, usage = 2
+}
+
+func writeError(_ s: String) {
+    FileHandle.standardError.write(Data(s.utf8))
+}
+
+let stderrColor = isatty(2) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+
+/// Finds the bundled `datasets/` folder: `PLANQ_DATA`, then the working directory
+/// and its parents, then the executable's parents, then the source checkout.
+func defaultDataDirectory() -> String? {
+    let fm = FileManager.default
+    if let env = ProcessInfo.processInfo.environment["PLANQ_DATA"] { return env }
+    func search(from start: URL) -> String? {
+        var dir = start
+        for _ in 0..<8 {
+            let candidate = dir.appendingPathComponent("datasets")
+            if fm.fileExists(atPath: candidate.appendingPathComponent("schema.json").path) { return candidate.path }
+            dir.deleteLastPathComponent()
+        }
+        return nil
+    }
+    if let d = search(from: URL(fileURLWithPath: fm.currentDirectoryPath)) { return d }
+    if let d = search(from: URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()) { return d }
+    return search(from: URL(fileURLWithPath: #filePath).deletingLastPathComponent())
+}
+
+func runCommand(_ cmd: PlanqCommand) -> ExitStatus {
+    let renderer = DiagnosticRenderer(color: stderrColor)
+    // The query text and its name for messages.
+    let source: SourceText
+    if let c = cmd.command {
+        source = SourceText(name: "<query>", text: c)
+    } else if let f = cmd.file {
+        guard let text = try? String(contentsOfFile: f, encoding: .utf8) else {
+            writeError("planq: cannot read '\(f)'\n")
+            return .failure
+        }
+        source = SourceText(name: f, text: text)
+    } else {
+        let data = FileHandle.standardInput.readDataToEndOfFile()
+        source = SourceText(name: "<stdin>", text: String(decoding: data, as: UTF8.self))
+    }
+
+    let t0 = Date()
+    let catalog: Catalog
+    do {
+        guard let dir = cmd.data ?? defaultDataDirectory() else {
+            writeError("planq: no --data given and no datasets/ folder found\n")
+            return .failure
+        }
+        catalog = try DataDirectory.load(dir)
+    } catch let d as Diagnostic {
+        writeError(renderer.render(d))
+        return .failure
+    } catch {
+        writeError("planq: \(error)\n")
+        return .failure
+    }
+    if cmd.timer {
+        let rows = catalog.tables.values.reduce(0) { $0 + $1.rowCount }
+        writeError(String(format: "Load: %.2f ms (%d tables, %d rows)\n", Date().timeIntervalSince(t0) * 1000, catalog.tables.count, rows))
+    }
+
+    let engine = Engine(catalog: catalog,
+                        today: cmd.today.flatMap(CivilDate.parse)?.days,
+                        threads: cmd.threads ?? ProcessInfo.processInfo.activeProcessorCount)
+    var first = true
+    do {
+        _ = try engine.run(source) { result in
+            let t = Date()
+            var out: String
+            if let e = result.explain {
+                out = e + "\n"
+            } else {
+                out = ResultWriter.render(result.table, format: cmd.format)
+                if !out.hasSuffix("\n") { out += "\n" }
+            }
+            if !first && cmd.format == .table { out = "\n" + out }
+            first = false
+            FileHandle.standardOutput.write(Data(out.utf8))
+            if cmd.timer {
+                let outMs = Date().timeIntervalSince(t) * 1000
+                let tm = result.timing
+                writeError(String(format: "Time: total %.2f ms (parse %.2f, plan %.2f, execute %.2f, output %.2f)\n",
+                                  tm.parse + tm.plan + tm.execute + outMs, tm.parse, tm.plan, tm.execute, outMs))
+            }
+        }
+    } catch let d as Diagnostic {
+        writeError(renderer.render(d.located(in: source)))
+        return .failure
+    } catch {
+        writeError("planq: \(error)\n")
+        return .failure
+    }
+    return .success
+}
+
+do {
+    let cmd = try PlanqCommand.parseAsRoot() as? PlanqCommand
+    guard let cmd else { exit(ExitStatus.usage.rawValue) }
+    exit(runCommand(cmd).rawValue)
+} catch {
+    let code = PlanqCommand.exitCode(for: error)
+    if code == .success {
+        print(PlanqCommand.fullMessage(for: error))
+        exit(0)
+    }
+    writeError("planq: error: \(PlanqCommand.message(for: error))\nUsage: planq [-c QUERY | -f FILE] [--data DIR] [--format table|csv|tsv|json|jsonl|markdown] [--timer] [--today DATE]\n")
+    exit(ExitStatus.usage.rawValue)
+}
