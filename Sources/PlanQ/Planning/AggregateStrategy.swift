@@ -5,8 +5,8 @@
 /// bool, or ints/dates within a narrow range — and the product of the domains
 /// (each plus one for null) is small; otherwise an open-addressing hash table.
 enum AggregateStrategy {
-    /// Direct tables up to this many slots are always fine.
-    static let smallSlots = 1 << 16
+    /// Direct tables up to this many slots are always chosen (bools, RAG, small enums).
+    static let tinySlots = 16
 
     static func choose(keys: [BoundExpr], known: [ColumnID: PhysicalPlanner.Known]) -> GroupIndex {
         var domains: [DirectGroupIndex.KeyDomain] = []
@@ -23,8 +23,9 @@ enum AggregateStrategy {
             slots = slots.multipliedReportingOverflow(by: domain.size + 1).partialValue
             if slots > DirectGroupIndex.maxSlots || slots <= 0 { return HashGroupIndex(types: keys.map(\.type)) }
         }
-        // A large direct table only pays off when the input is at least as large.
-        if slots > smallSlots && slots > rows * 2 { return HashGroupIndex(types: keys.map(\.type)) }
+        // Direct indexing pays off when slots are few relative to rows (on average at
+        // least two rows a slot); a near-unique key (titles, ids) is hashed instead.
+        if slots > tinySlots && slots * 2 > rows { return HashGroupIndex(types: keys.map(\.type)) }
         return DirectGroupIndex(domains: domains, types: keys.map(\.type), dictionaries: dicts)
     }
 

@@ -192,8 +192,12 @@ extension Binder {
 
     mutating func bindComparison(_ op: BinaryOp, _ a: Expr, _ b: Expr, _ span: SourceSpan, _ scope: Scope) throws -> BoundExpr {
         // Bind the side that is a real column first, so a bare word on either side resolves against it.
-        let aIsWord: Bool
-        if case .name(nil, let id) = a.kind, scope.lookup(id.name, qualifier: nil).isEmpty { aIsWord = true } else { aIsWord = false }
+        func isUnknownWord(_ e: Expr) -> Bool {
+            if case .name(nil, let id) = e.kind, !id.quoted, scope.lookup(id.name, qualifier: nil).isEmpty { return true }
+            return false
+        }
+        // `red = status`: only when the other side is a known name; two unknown words report the first.
+        let aIsWord = isUnknownWord(a) && !isUnknownWord(b)
         if aIsWord {
             let r = try bindExpr(b, scope)
             let l = try bindOperand(a, scope, against: r)
