@@ -14,6 +14,7 @@ struct ByteStringMap {
     private var arena: ContiguousArray<UInt8> = []
     private var mask: Int
 
+    /// An empty map with a small slot table.
     init() {
         slots = ContiguousArray(repeating: 0, count: 64)
         mask = 63

@@ -16,6 +16,7 @@ public struct CSVReader: Sendable {
     /// Declared types and extra null tokens for the table.
     public var schema: TableSchema
 
+    /// A reader applying `schema` (declared types, extra null tokens).
     public init(schema: TableSchema = TableSchema()) {
         self.schema = schema
     }

@@ -3,12 +3,17 @@
 struct CSVRecord {
     /// A field with its byte range (quotes included) and the line it starts on.
     struct Field {
+        /// The unquoted, unescaped text.
         var text: String
+        /// Offset of the first byte (the opening quote if quoted).
         var start: Int
+        /// Offset just past the last byte.
         var end: Int
+        /// Physical line of `start`.
         var line: Int
     }
 
+    /// The record's fields in order.
     var fields: [Field]
     /// Offset just past the record's line end.
     var next: Int

@@ -5,8 +5,11 @@
 /// scan goes (a newline inside quotes counts), so an error can name its physical
 /// line without a second look at the file.
 struct CSVScan {
+    /// The whole file.
     let buf: UnsafeBufferPointer<UInt8>
+    /// The file name for diagnostics.
     let name: String
+    /// Header names, for messages.
     let columnNames: [String]
     /// Extra null spellings as bytes, and a bitmask of their lengths (< 64) to skip most fields fast.
     private let tokens: [[UInt8]]

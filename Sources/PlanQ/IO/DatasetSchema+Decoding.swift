@@ -2,6 +2,7 @@ import Foundation
 
 /// Strict decoding for ``DatasetSchema``: every object rejects keys it does not know.
 extension DatasetSchema {
+    /// Decodes strictly: unknown keys are errors.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: SchemaKey.self)
         try SchemaKey.reject(c, allowing: ["enums", "null", "tables"])
@@ -12,6 +13,7 @@ extension DatasetSchema {
 }
 
 extension DatasetSchema.TableEntry {
+    /// Decodes strictly: unknown keys are errors.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: SchemaKey.self)
         try SchemaKey.reject(c, allowing: ["columns", "null", "join_keys"])
@@ -22,6 +24,7 @@ extension DatasetSchema.TableEntry {
 }
 
 extension DatasetSchema.ColumnEntry {
+    /// Decodes strictly: unknown keys are errors.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: SchemaKey.self)
         try SchemaKey.reject(c, allowing: ["type", "enum", "values"])
@@ -33,9 +36,12 @@ extension DatasetSchema.ColumnEntry {
 
 /// Any key of a schema object, plus the helpers that make decoding errors readable.
 struct SchemaKey: CodingKey {
+    /// The key text.
     var stringValue: String
+    /// Array index keys (unused by the schema).
     var intValue: Int?
 
+    /// A key named `s`.
     init(_ s: String) { stringValue = s }
     init?(stringValue: String) { self.stringValue = stringValue }
     init?(intValue: Int) { stringValue = String(intValue); self.intValue = intValue }
@@ -78,6 +84,7 @@ final class EnumCache: @unchecked Sendable {
     private var types: [String: EnumType] = [:]
     private let lock = NSLock()
 
+    /// The shared type for (name, values), made on first use.
     func type(name: String, values: [String]) -> EnumType {
         lock.lock()
         defer { lock.unlock() }

@@ -23,18 +23,25 @@ public struct DatasetSchema: Decodable, Sendable {
 
     /// One table's entry.
     public struct TableEntry: Decodable, Sendable {
+        /// Declared columns by name.
         public var columns: [String: ColumnEntry]
+        /// Null tokens added to the shared ones for this table.
         public var null: [String]
+        /// `join_keys`: other table → key columns.
         public var joinKeys: [String: [String]]
     }
 
     /// One column's entry: `type`, and for enums either `enum` (a shared name) or `values`.
     public struct ColumnEntry: Decodable, Sendable {
+        /// One of ``DatasetSchema/typeNames``.
         public var type: String
+        /// `enum`: the name of a shared entry of `enums`.
         public var enumName: String?
+        /// `values`: an inline enum's values in sort order.
         public var values: [String]?
     }
 
+    /// A schema built in code (tests, the REPL); the defaults declare nothing.
     public init(enums: [String: [String]] = [:], null: [String] = [], tables: [String: TableEntry] = [:]) {
         self.enums = enums
         self.null = null

@@ -16,11 +16,14 @@ struct JSONColumn {
         case raw(String)
     }
 
+    /// The key.
     let name: String
     /// The type the schema declared, if any (values were checked against it on the way in).
     let declared: DataType?
+    /// One cell per row so far.
     var cells: [Cell] = []
 
+    /// A column first seen after `nullRowsBefore` rows (null in those).
     init(name: String, declared: DataType?, nullRowsBefore: Int) {
         self.name = name
         self.declared = declared

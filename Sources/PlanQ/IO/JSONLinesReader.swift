@@ -10,6 +10,7 @@ public struct JSONLinesReader: Sendable {
     /// Declared types and extra null tokens (matched against string values).
     public var schema: TableSchema
 
+    /// A reader applying `schema` (declared types, extra null tokens).
     public init(schema: TableSchema = TableSchema()) {
         self.schema = schema
     }

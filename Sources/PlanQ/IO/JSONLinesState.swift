@@ -2,19 +2,23 @@
 struct JSONLinesState {
     /// A value that does not fit its column's declared type, with its byte range.
     struct Mismatch: Error {
+        /// What is wrong.
         var message: String
+        /// Byte range of the value.
         var start: Int
         var end: Int
         var notes: [String] = []
         var help: String?
     }
 
+    /// Declared types and null tokens.
     let schema: TableSchema
     private(set) var columns: [JSONColumn] = []
     private var index: [String: Int] = [:]
     private(set) var rows = 0
     private let nullTokens: Set<String>
 
+    /// An empty state for a file read with `schema`.
     init(schema: TableSchema) {
         self.schema = schema
         nullTokens = Set(schema.nullTokens)

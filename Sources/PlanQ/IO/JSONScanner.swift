@@ -6,16 +6,20 @@
 struct JSONScanner {
     /// A syntax error at a byte offset.
     struct Failure: Error {
+        /// What is wrong.
         var message: String
+        /// Byte offset into the file.
         var offset: Int
     }
 
+    /// The whole file.
     let b: UnsafeBufferPointer<UInt8>
     /// The next byte to read.
     var pos: Int
     /// Where the value ends (exclusive): the end of the line for JSON lines.
     let end: Int
 
+    /// A scanner over `b[pos..<end]`.
     init(_ b: UnsafeBufferPointer<UInt8>, from pos: Int, to end: Int) {
         self.b = b
         self.pos = pos
@@ -25,6 +29,7 @@ struct JSONScanner {
     /// The byte at `pos`, or 0 at the end.
     var peek: UInt8 { pos < end ? b[pos] : 0 }
 
+    /// Skips JSON whitespace.
     mutating func skipSpace() {
         while pos < end, b[pos] == 0x20 || b[pos] == 0x09 || b[pos] == 0x0A || b[pos] == 0x0D { pos += 1 }
     }

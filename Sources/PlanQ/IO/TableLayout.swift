@@ -11,7 +11,9 @@
 /// row stays on one line. With a `maxWidth`, the widest columns are narrowed
 /// (never below 8 characters) until a line fits.
 struct TableLayout {
+    /// Longest cell shown in full.
     static let cellLimit = 60
+    /// Narrowest a column gets when fitting `maxWidth`.
     static let minimumWidth = 8
 
     private let table: Table
@@ -20,6 +22,7 @@ struct TableLayout {
     private let rightAligned: [Bool]
     private var widths: [Int]
 
+    /// Lays out `table`, narrowing columns to fit `maxWidth` when given.
     init(_ table: Table, maxWidth: Int?) {
         self.table = table
         header = table.columns.map { TableLayout.clean($0.name) }
@@ -46,6 +49,7 @@ struct TableLayout {
     /// Characters in one rendered line: each cell has a space either side, joined by `|`.
     private var lineWidth: Int { widths.reduce(0) { $0 + $1 + 2 } + max(0, widths.count - 1) }
 
+    /// Header, rule, rows and the row-count footer.
     func render() -> String {
         var out = ""
         if !widths.isEmpty {

@@ -10,6 +10,7 @@ public struct TableSchema: Sendable {
     /// Declared join keys: other table name → key columns.
     public var joinKeys: [String: [String]]
 
+    /// A schema; the defaults declare nothing (every column inferred).
     public init(columnTypes: [String: DataType] = [:], nullTokens: [String] = [],
                 joinKeys: [String: [String]] = [:]) {
         self.columnTypes = columnTypes
