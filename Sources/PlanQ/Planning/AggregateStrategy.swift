@@ -6,7 +6,7 @@
 /// (each plus one for null) is small; otherwise an open-addressing hash table.
 enum AggregateStrategy {
     /// Direct tables up to this many slots are always chosen (bools, RAG, small enums).
-    static let tinySlots = 16
+    static let tinySlots = 4
 
     static func choose(keys: [BoundExpr], known: [ColumnID: PhysicalPlanner.Known]) -> GroupIndex {
         var domains: [DirectGroupIndex.KeyDomain] = []
@@ -25,7 +25,8 @@ enum AggregateStrategy {
         }
         // Direct indexing pays off when slots are few relative to rows (on average at
         // least two rows a slot); a near-unique key (titles, ids) is hashed instead.
-        if slots > tinySlots && slots * 2 > rows { return HashGroupIndex(types: keys.map(\.type)) }
+        // With no row count known (keys that are enums or bools) the domain alone decides.
+        if rows > 0 && slots > tinySlots && slots * 2 > rows { return HashGroupIndex(types: keys.map(\.type)) }
         return DirectGroupIndex(domains: domains, types: keys.map(\.type), dictionaries: dicts)
     }
 

@@ -68,7 +68,8 @@ enum GoldenFile {
     static func run(_ c: GoldenCase, catalog: Catalog) -> [String] {
         let today = CivilDate.parse(c.today)?.days ?? 0
         let engine = Engine(catalog: catalog, today: today)
-        let source = SourceText(name: "<query>", text: c.query)
+        let text = c.kind == .explain && !c.query.lowercased().hasPrefix("explain") ? "explain " + c.query : c.query
+        let source = SourceText(name: "<query>", text: text)
         do {
             let results = try engine.run(source)
             guard let last = results.last else { return ["(no statement)"] }
