@@ -82,6 +82,30 @@ def current_rss_mb():
     return None
 
 
+def cpu_snapshot():
+    """(machine busy CPU seconds from /proc/stat, this process tree's CPU seconds, wall)."""
+    busy = None
+    try:
+        with open("/proc/stat") as f:
+            parts = f.readline().split()[1:]
+        j = [int(x) for x in parts]
+        # user nice system idle iowait irq softirq steal
+        busy = (j[0] + j[1] + j[2] + j[5] + j[6] + (j[7] if len(j) > 7 else 0)) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        pass
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    ch = resource.getrusage(resource.RUSAGE_CHILDREN)
+    own = me.ru_utime + me.ru_stime + ch.ru_utime + ch.ru_stime
+    return busy, own, time.perf_counter()
+
+
+def other_load(before, after):
+    """Average number of cores used by *other* processes between two snapshots."""
+    if before[0] is None or after[0] is None or after[2] <= before[2]:
+        return None
+    return max(0.0, ((after[0] - before[0]) - (after[1] - before[1])) / (after[2] - before[2]))
+
+
 def log(msg):
     print(msg, file=sys.stderr, flush=True)
 
@@ -214,6 +238,7 @@ def worker_duckdb(a):
     t0 = time.perf_counter()
     # db-benchmark's DuckDB runner: read the CSV, turn the string ids into ENUMs.
     con.execute(f"CREATE TABLE y AS SELECT * FROM read_csv('{csvp}', header=true, columns={CSV_COLUMNS})")
+    res["load_read_csv_ms"] = (time.perf_counter() - t0) * 1e3
     for c in ("id1", "id2", "id3"):
         con.execute(f"CREATE TYPE {c}_enum AS ENUM (SELECT DISTINCT {c} FROM y WHERE {c} IS NOT NULL)")
     con.execute(
@@ -225,7 +250,8 @@ def worker_duckdb(a):
     res["load_ms"] = (time.perf_counter() - t0) * 1e3
     res["rows"] = con.execute("SELECT count(*) FROM x").fetchone()[0]
     res["rss_after_load_mb"] = current_rss_mb()
-    log(f"[duckdb {duckdb.__version__}] loaded {res['rows']} rows in {res['load_ms']:.0f} ms")
+    log(f"[duckdb {duckdb.__version__}] loaded {res['rows']} rows in {res['load_ms']:.0f} ms "
+        f"(read_csv {res['load_read_csv_ms']:.0f} ms, rest = ENUM conversion)")
     for t in threads:
         con.execute(f"SET threads={t}")
         for qid in a.questions.split(","):
@@ -626,6 +652,7 @@ def main(argv=None):
         subprocess.run([sys.executable, os.path.join(HERE, "datagen.py"), str(a.N), str(a.k),
                         "--nas", str(a.nas), "--seed", str(a.seed), "-o", csv_path], check=True)
 
+    snap0 = cpu_snapshot()
     results = {}
     for e in engines:
         if e == "sqlite" and a.N > a.sqlite_max_rows:
@@ -641,7 +668,14 @@ def main(argv=None):
         else:
             results[e] = run_worker(e, a, csv_path, qids)
 
-    extra = []
+    others = other_load(snap0, cpu_snapshot())
+    extra = [f"machine: {os.cpu_count()} cpus; other processes used {others:.2f} cores on average during the run"
+             + (" -- BUSY: timings (multi-thread most) are noisy, rerun on a quiet machine" if others > 0.2 else "")
+             if others is not None else f"machine: {os.cpu_count()} cpus"]
+    if "duckdb" in results and results["duckdb"].get("load_read_csv_ms"):
+        d = results["duckdb"]
+        extra.append(f"duckdb load: read_csv {d['load_read_csv_ms']:.0f} ms + ENUM conversion "
+                     f"{d['load_ms'] - d['load_read_csv_ms']:.0f} ms; RSS after load {d.get('rss_after_load_mb') or 0:.0f} MB")
     if a.bandwidth:
         extra.append(f"bandwidth floor for q1 (bandwidth.c, 1 thread): {run_bandwidth(a.bandwidth, a.N)}")
     table, problems, status = render(results, a, threads, qids, a.N, extra)
@@ -651,7 +685,7 @@ def main(argv=None):
                                  f"groupby_{name}_{time.strftime('%Y%m%dT%H%M%S')}.json")
     os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
     with open(out, "w") as f:
-        json.dump({"dataset": name, "N": a.N, "threads": threads, "runs": a.runs, "results": results,
+        json.dump({"dataset": name, "N": a.N, "other_cores_busy": others, "threads": threads, "runs": a.runs, "results": results,
                    "answers": status, "problems": problems, "extra": extra}, f, indent=1)
     log(f"raw results: {out}")
 
