@@ -104,9 +104,11 @@ func runCommand(_ cmd: PlanqCommand) -> ExitStatus {
 }
 
 do {
-    let cmd = try PlanqCommand.parseAsRoot() as? PlanqCommand
-    guard let cmd else { exit(ExitStatus.usage.rawValue) }
-    exit(runCommand(cmd).rawValue)
+    var parsed = try PlanqCommand.parseAsRoot()
+    if let cmd = parsed as? PlanqCommand { exit(runCommand(cmd).rawValue) }
+    // `--help` and friends parse to a built-in command that prints and exits.
+    try parsed.run()
+    exit(ExitStatus.success.rawValue)
 } catch {
     let code = PlanqCommand.exitCode(for: error)
     if code == .success {
