@@ -12,3 +12,20 @@ protocol GroupIndex: AnyObject {
     /// A line for `explain`.
     var strategy: String { get }
 }
+
+extension GroupIndex {
+    /// Group ids for `count` rows of whole (materialised) key vectors, assigned a batch at a time.
+    func assignAll(_ keys: [Vector], count: Int) throws -> ContiguousArray<UInt32> {
+        var ids = ContiguousArray<UInt32>(repeating: 0, count: count)
+        var start = 0
+        while start < count {
+            let m = min(Batch.capacity, count - start)
+            let slice = keys.map { $0.slice(start, m) }
+            try ids.withUnsafeMutableBufferPointer { p in
+                try assign(slice, count: m, into: UnsafeMutableBufferPointer(rebasing: p[start..<(start + m)]))
+            }
+            start += m
+        }
+        return ids
+    }
+}

@@ -46,7 +46,7 @@ final class HashJoin: PhysicalOperator {
         builtSide = buildRight ? "right" : "left"
         let (bk, bn, pk, pn) = buildRight ? (rk, rn, lk, ln) : (lk, ln, rk, rn)
         let index = HashGroupIndex(types: types, normalizer: normalizer)
-        let buildGroups = try groupIDs(index, bk, bn)
+        let buildGroups = try index.assignAll(bk, count: bn)
         // Chain the build rows of each key: head[group] → row → next[row].
         var head = ContiguousArray<Int32>(repeating: -1, count: index.groupCount)
         var nextRow = ContiguousArray<Int32>(repeating: -1, count: bn)
@@ -56,7 +56,7 @@ final class HashJoin: PhysicalOperator {
             head[g] = Int32(r)
         }
         let known = index.groupCount
-        let probeGroups = try groupIDs(index, pk, pn)
+        let probeGroups = try index.assignAll(pk, count: pn)
         var probeSel = ContiguousArray<Int32>(), buildSel = ContiguousArray<Int32>()
         for r in 0..<pn {
             let g = Int(probeGroups[r])
@@ -78,18 +78,4 @@ final class HashJoin: PhysicalOperator {
     }
 
     private func anyNull(_ keys: [Vector], _ r: Int) -> Bool { keys.contains { $0.isNull(r) } }
-
-    private func groupIDs(_ index: HashGroupIndex, _ keys: [Vector], _ n: Int) throws -> ContiguousArray<UInt32> {
-        var ids = ContiguousArray<UInt32>(repeating: 0, count: n)
-        var start = 0
-        while start < n {
-            let m = min(Batch.capacity, n - start)
-            let slice = keys.map { $0.slice(start, m) }
-            try ids.withUnsafeMutableBufferPointer { p in
-                try index.assign(slice, count: m, into: UnsafeMutableBufferPointer(rebasing: p[start..<(start + m)]))
-            }
-            start += m
-        }
-        return ids
-    }
 }

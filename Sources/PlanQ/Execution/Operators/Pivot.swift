@@ -28,15 +28,7 @@ final class Pivot: PhysicalOperator {
         var firstRow = ContiguousArray<UInt32>()
         if k > 0, n > 0 {
             let index = HashGroupIndex(types: cols[0..<k].map(\.type))
-            var start = 0
-            while start < n {
-                let m = min(Batch.capacity, n - start)
-                try rowOf.withUnsafeMutableBufferPointer { p in
-                    try index.assign(cols[0..<k].map { $0.slice(start, m) }, count: m,
-                                     into: UnsafeMutableBufferPointer(rebasing: p[start..<(start + m)]))
-                }
-                start += m
-            }
+            rowOf = try index.assignAll(Array(cols[0..<k]), count: n)
             rows = index.groupCount
         } else {
             rows = n > 0 ? 1 : 0

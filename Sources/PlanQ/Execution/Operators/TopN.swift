@@ -35,16 +35,7 @@ final class TopN: PhysicalOperator {
             var partition = ContiguousArray<UInt32>(repeating: 0, count: count)
             if !per.isEmpty {
                 let keys = try per.map { try executor.evaluate($0, batch) }
-                let index = HashGroupIndex(types: keys.map(\.type))
-                var start = 0
-                while start < count {
-                    let m = min(Batch.capacity, count - start)
-                    let slice = keys.map { $0.slice(start, m) }
-                    try partition.withUnsafeMutableBufferPointer { p in
-                        try index.assign(slice, count: m, into: UnsafeMutableBufferPointer(rebasing: p[start..<(start + m)]))
-                    }
-                    start += m
-                }
+                partition = try HashGroupIndex(types: keys.map(\.type)).assignAll(keys, count: count)
             }
             let partVector = Vector(.int(ContiguousArray(partition.map { Int64($0) })[...]))
             let (words, w) = SortKeyEncoder.encode([(partVector, false), (try executor.evaluate(key, batch), descending)], count: count)
