@@ -12,21 +12,13 @@
 /// final newline. Blank lines are skipped when the table has more than one column.
 /// Any error throws a ``Diagnostic`` pointing at `file:line:col`; nothing is
 /// half-loaded.
-public struct CSVReader: Sendable {
+public struct CSVReader: TableFileReader, Sendable {
     /// Declared types and extra null tokens for the table.
     public var schema: TableSchema
 
     /// A reader applying `schema` (declared types, extra null tokens).
     public init(schema: TableSchema = TableSchema()) {
         self.schema = schema
-    }
-
-    /// Loads the file at `path` as a table named `tableName` (default: the file stem).
-    public func read(path: String, tableName: String? = nil) throws -> Table {
-        let bytes = try FileBytes.read(path)
-        let table = try read(bytes: bytes, name: path, tableName: tableName ?? FileBytes.stem(path))
-        table.source = path
-        return table
     }
 
     /// Loads CSV `bytes`; `name` is the file name used in diagnostics.

@@ -6,21 +6,13 @@
 /// every one is `YYYY-MM-DD`; nested arrays and objects are kept as JSON text.
 /// A type declared by the schema is checked value by value, and every error names
 /// the file, line and column.
-public struct JSONLinesReader: Sendable {
+public struct JSONLinesReader: TableFileReader, Sendable {
     /// Declared types and extra null tokens (matched against string values).
     public var schema: TableSchema
 
     /// A reader applying `schema` (declared types, extra null tokens).
     public init(schema: TableSchema = TableSchema()) {
         self.schema = schema
-    }
-
-    /// Loads the file at `path` as a table named `tableName` (default: the file stem).
-    public func read(path: String, tableName: String? = nil) throws -> Table {
-        let bytes = try FileBytes.read(path)
-        let table = try read(bytes: bytes, name: path, tableName: tableName ?? FileBytes.stem(path))
-        table.source = path
-        return table
     }
 
     /// Loads JSON lines `bytes`; `name` is the file name used in diagnostics.

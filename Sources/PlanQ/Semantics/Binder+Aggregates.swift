@@ -116,9 +116,6 @@ extension Binder {
             if fn == .corr || ((fn == .avg || fn == .stddev || fn == .median || fn == .percentile) && bound.first?.type == .int) {
                 bound = bound.map { cast($0, to: .double) }
             }
-            if (fn == .count_distinct || fn == .min || fn == .max), case .enumeration = bound.first?.type {
-                // Enum min/max follow the declared order, so codes are compared as they are.
-            }
             return AggregateCall(function: fn, args: bound, fraction: fraction, type: t)
         }
     }
@@ -163,7 +160,7 @@ extension Binder {
             outCols.append(ScopeColumn(id: newID(v), name: v, qualifier: nil,
                                        type: agg.call.function == .count ? .int : agg.call.type))
         }
-        let spec = PivotSpec(rowKeyCount: group.keys.count, values: shown, fixed: true,
+        let spec = PivotSpec(rowKeyCount: group.keys.count, values: shown,
                              outputIDs: outCols.map(\.id), zeroFill: agg.call.function == .count,
                              cellType: agg.call.type)
         let aggPlan = LogicalPlan.aggregate(group.input, keys: keys, aggregates: [(agg.id, agg.call)])

@@ -36,10 +36,9 @@ public indirect enum LogicalPlan: Sendable {
 public struct PivotSpec: Sendable {
     /// The grouping keys kept as rows (all aggregate keys but the last).
     public var rowKeyCount: Int
-    /// The pivot values, as shown in column names, in column order.
+    /// The pivot values, as shown in column names, in column order: an enum's declared
+    /// values or a text column's distinct values, so the shape never depends on a filter.
     public var values: [String]
-    /// True when the values are an enum's declared values (fixed shape); false: the data's distinct values.
-    public var fixed: Bool
     /// IDs of the output columns: row keys, then one per value (and `null`).
     public var outputIDs: [ColumnID]
     /// The cell for a missing combination: 0 for counts, null otherwise.

@@ -23,26 +23,27 @@ enum BooleanKernels {
         if a.validity == nil && b.validity == nil, case .bool = a.data, case .bool = b.data {
             return Vector(.bool(values))
         }
-        // The dominant value (false for and, true for or) decides even against a null.
+        // The dominant value (false for and, true for or) decides even against a null;
+        // otherwise a null on either side makes the result null.
         let dominant: UInt8 = isAnd ? 0 : 1
         var mask = ValidityMask(count: n, allValid: true)
         var anyNull = false
+        var out = ContiguousArray(values)
         x.withUnsafeBufferPointer { px in
             y.withUnsafeBufferPointer { py in
                 for i in 0..<n {
                     let av = !a.isNull(i), bv = !b.isNull(i)
                     if av && bv { continue }
-                    if (av && px[i] == dominant) || (bv && py[i] == dominant) { continue }
+                    if (av && px[i] == dominant) || (bv && py[i] == dominant) {
+                        out[i] = dominant
+                        continue
+                    }
                     mask.set(i, valid: false)
                     anyNull = true
                 }
             }
         }
-        let fixed = map2(values, ContiguousArray((0..<n).map { UInt8(a.isNull($0) ? 1 : 0) | UInt8(b.isNull($0) ? 2 : 0) })[...]) { v, nulls -> UInt8 in
-            // Where one side is null the result is the other side's dominant value (or null).
-            nulls == 0 ? v : dominant
-        }
-        return Vector(.bool(fixed), validity: anyNull ? mask : nil)
+        return Vector(.bool(out[...]), validity: anyNull ? mask : nil)
     }
 
     static func isNull(_ v: Vector, negated: Bool) -> Vector {
