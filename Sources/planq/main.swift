@@ -103,6 +103,16 @@ func runCommand(_ cmd: PlanqCommand) -> ExitStatus {
     return .success
 }
 
+/// Subcommands that have their own argument parser (`planq ingest ...`, `planq report ...`).
+/// Each entry runs the subcommand with the arguments after its name and returns the exit status.
+/// The bare `planq` form (queries from `-c`, `-f` or stdin) stays the default.
+let subcommands: [String: ([String]) -> ExitStatus] = [:]
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+if let name = arguments.first, let sub = subcommands[name] {
+    exit(sub(Array(arguments.dropFirst())).rawValue)
+}
+
 do {
     var parsed = try PlanqCommand.parseAsRoot()
     if let cmd = parsed as? PlanqCommand { exit(runCommand(cmd).rawValue) }
