@@ -10,10 +10,12 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
     targets: [
         .target(
             name: "PlanQ",
+            dependencies: [.product(name: "Mustache", package: "swift-mustache")],
             path: "Sources/PlanQ"
         ),
         .executableTarget(

@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import PlanQ
+
+/// `planq report FILE [--param name=value ...] [--format html|markdown] [-o OUT] [--data DIR]`:
+/// runs every query of a report file and writes one document.
+///
+/// Nothing is written unless every section ran: the document is rendered in memory
+/// and then written atomically (or printed to stdout without `-o`).
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "planq report",
+        abstract: "Run a report file (reports/*.pqr) and write an HTML or Markdown document.")
+
+    @Argument(help: "The report file.")
+    var file: String
+
+    @Option(name: .customLong("param"), help: "Set a parameter: --param theme=\"Community Safety\" (repeatable).")
+    var params: [String] = []
+
+    @Option(help: "html or markdown (default: from -o's extension, else html).")
+    var format: String?
+
+    @Option(name: [.customShort("o"), .customLong("output")], help: "Write here (atomically) instead of stdout.")
+    var output: String?
+
+    @Option(help: "Data directory (default: the bundled datasets/).")
+    var data: String?
+
+    /// Entry from the `subcommands` table in main.swift.
+    static func main(arguments: [String]) -> ExitStatus {
+        let cmd: ReportCommand
+        do {
+            cmd = try ReportCommand.parse(arguments)
+        } catch {
+            let code = ReportCommand.exitCode(for: error)
+            if code == .success { print(ReportCommand.fullMessage(for: error)); return .success }
+            writeError("planq report: error: \(ReportCommand.message(for: error))\n" + ReportCommand.usageString() + "\n")
+            return .usage
+        }
+        return cmd.execute()
+    }
+
+    func execute() -> ExitStatus {
+        let renderer = DiagnosticRenderer(color: stderrColor)
+        guard let fmt = resolvedFormat() else {
+            writeError("planq report: error: unknown format '\(format ?? "")' (html or markdown)\n")
+            return .usage
+        }
+        var overrides: [(name: String, value: String)] = []
+        for p in params {
+            guard let eq = p.firstIndex(of: "="), eq != p.startIndex else {
+                writeError("planq report: error: --param wants name=value, got '\(p)'\n")
+                return .usage
+            }
+            overrides.append((String(p[..<eq]), String(p[p.index(after: eq)...])))
+        }
+        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+            writeError("planq report: cannot read '\(file)'\n")
+            return .failure
+        }
+        do {
+            let definition = try ReportParser.parse(SourceText(name: file, text: text))
+            guard let dir = data ?? defaultDataDirectory() else {
+                writeError("planq report: no --data given and no datasets/ folder found\n")
+                return .failure
+            }
+            let runner = ReportRunner(definition: definition, catalog: try DataDirectory.load(dir), dataSource: dir)
+            let document = try ReportRenderer.render(try runner.run(overrides), format: fmt)
+            if let output {
+                try AtomicFile.write(document, to: output)
+            } else {
+                FileHandle.standardOutput.write(Data(document.utf8))
+            }
+            return .success
+        } catch let d as Diagnostic {
+            writeError(renderer.render(d))
+            return .failure
+        } catch {
+            writeError("planq report: \(error)\n")
+            return .failure
+        }
+    }
+
+    func resolvedFormat() -> ReportFormat? {
+        if let format { return ReportFormat(rawValue: format.lowercased()) ?? (format.lowercased() == "md" ? .markdown : nil) }
+        if let output, output.hasSuffix(".md") { return .markdown }
+        return .html
+    }
+}
