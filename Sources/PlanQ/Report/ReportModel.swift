@@ -57,7 +57,8 @@ enum ReportModel {
             ["cells": row.cells.map(cell), "source": row.source, "hasSource": model.hasSource]
         }
         if display == .barChart, table.rowCount > 0, let chart = ChartModel.bars(table) { out["bars"] = chart }
-        if display == .ragMatrix, let chart = ChartModel.stacked(model) { out["stacked"] = chart }
+        // Side by side (several parts) a chart would shrink past reading; the table stays.
+        if display == .ragMatrix, !several, let chart = ChartModel.stacked(model) { out["stacked"] = chart }
         if display == .barChart, let chart = out["bars"] as? [String: Any] {
             out["markdownBars"] = markdownBars(chart)
             out["hasMarkdownBars"] = true
