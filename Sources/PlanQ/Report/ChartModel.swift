@@ -1,15 +1,29 @@
 /// Geometry of the inline SVG charts, computed here so the templates only place
 /// shapes: a bar chart (one bar per row) and a stacked RAG bar per matrix row.
 struct ChartModel {
-    static let width = 640.0
-    static let labelWidth = 220.0
-    static let rowHeight = 26.0
-    static let barHeight = 18.0
+    /// Full width for a section's only chart; `compact` for charts side by side, drawn
+    /// narrower so that they shrink less and their text stays readable.
+    let width: Double
+    let labelWidth: Double
+    let rowHeight = 26.0
+    let barHeight = 18.0
+    let fontSize: Double
+    /// Longest label drawn; the table under the chart has the full text.
+    let maxLabel: Int
+
+    init(compact: Bool) {
+        width = compact ? 360 : 640
+        labelWidth = compact ? 170 : 220
+        fontSize = compact ? 11 : 12
+        maxLabel = compact ? 26 : 34
+    }
+
+    func clip(_ s: String) -> String { s.count <= maxLabel ? s : String(s.prefix(maxLabel - 1)) + "…" }
 
     /// Bars for a `bar-chart` section: labels from the text columns, lengths from the
     /// last numeric column. Bars take the RAG colour when the value column or the label
     /// is a RAG word, else a dark blue (white text on it is 9:1).
-    static func bars(_ table: Table) -> [String: Any]? {
+    func bars(_ table: Table) -> [String: Any]? {
         guard let valueIndex = table.columns.indices.last(where: { table.columns[$0].type.isNumeric }) else { return nil }
         let hidden = Set(["document", "line"])
         let labelIndices = table.columns.indices.filter {
@@ -37,17 +51,17 @@ struct ChartModel {
             let status = columnStatus ?? RagStatus(word: label)
             bars.append([
                 "y": fmt(y), "textY": fmt(y + barHeight - 5), "width": fmt(w), "x": fmt(labelWidth),
-                "valueX": fmt(labelWidth + w + 6), "label": label, "value": Value.format(v),
+                "valueX": fmt(labelWidth + w + 6), "label": clip(label), "value": Value.format(v),
                 "fill": status?.colour ?? "#1F4E79",
             ])
         }
         return ["width": fmt(width), "height": fmt(Double(values.count) * rowHeight + 8),
-                "labelX": fmt(labelWidth - 8), "barHeight": fmt(barHeight), "items": bars,
+                "labelX": fmt(labelWidth - 8), "barHeight": fmt(barHeight), "fontSize": fmt(fontSize), "items": bars,
                 "valueName": table.columns[valueIndex].name]
     }
 
     /// One stacked bar per row of a RAG matrix, segments in red, amber, green, not stated.
-    static func stacked(_ model: ResultTableModel) -> [String: Any]? {
+    func stacked(_ model: ResultTableModel) -> [String: Any]? {
         let statusColumns = model.columns.indices.filter { model.columns[$0].rag != nil }
         guard !statusColumns.isEmpty, !model.rows.isEmpty else { return nil }
         let labelColumns = model.columns.indices.filter { model.columns[$0].rag == nil && !model.columns[$0].numeric }
@@ -68,12 +82,12 @@ struct ChartModel {
                 x += w
             }
             let label = labelColumns.map { row.cells[$0].text }.filter { !$0.isEmpty }.joined(separator: " · ")
-            rows.append(["y": fmt(y), "textY": fmt(y + barHeight - 5), "label": label.isEmpty ? "(none)" : label,
+            rows.append(["y": fmt(y), "textY": fmt(y + barHeight - 5), "label": clip(label.isEmpty ? "(none)" : label),
                          "segments": segments])
         }
         return ["width": fmt(width), "height": fmt(Double(rows.count) * rowHeight + 8),
-                "labelX": fmt(labelWidth - 8), "barHeight": fmt(barHeight), "items": rows]
+                "labelX": fmt(labelWidth - 8), "barHeight": fmt(barHeight), "fontSize": fmt(fontSize), "items": rows]
     }
 
-    static func fmt(_ d: Double) -> String { Value.format((d * 10).rounded() / 10) }
+    func fmt(_ d: Double) -> String { Value.format((d * 10).rounded() / 10) }
 }

@@ -91,9 +91,9 @@ footer { margin-top: 24px; font-size: 9pt; color: #333; border-top: 1px solid #7
 <figure>
 <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {{width}} {{height}}" role="img" aria-label="Bar chart of {{valueName}}">
 {{#items}}
-<text x="{{labelX}}" y="{{textY}}" text-anchor="end" font-size="12" fill="#111">{{label}}</text>
+<text x="{{labelX}}" y="{{textY}}" text-anchor="end" font-size="{{fontSize}}" fill="#111">{{label}}</text>
 <rect x="{{x}}" y="{{y}}" width="{{width}}" height="{{barHeight}}" fill="{{fill}}" stroke="#111" stroke-width="0.5"/>
-<text x="{{valueX}}" y="{{textY}}" font-size="12" fill="#111">{{value}}</text>
+<text x="{{valueX}}" y="{{textY}}" font-size="{{fontSize}}" fill="#111">{{value}}</text>
 {{/items}}
 </svg>
 <figcaption>Bar length: {{valueName}}.</figcaption>
@@ -103,10 +103,10 @@ footer { margin-top: 24px; font-size: 9pt; color: #333; border-top: 1px solid #7
 <figure>
 <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {{width}} {{height}}" role="img" aria-label="RAG counts per row">
 {{#items}}
-<text x="{{labelX}}" y="{{textY}}" text-anchor="end" font-size="12" fill="#111">{{label}}</text>
+<text x="{{labelX}}" y="{{textY}}" text-anchor="end" font-size="{{fontSize}}" fill="#111">{{label}}</text>
 {{#segments}}
 <rect x="{{x}}" y="{{y}}" width="{{width}}" height="{{barHeight}}" fill="{{fill}}" stroke="#111" stroke-width="0.5"><title>{{text}} {{label}}</title></rect>
-<text x="{{textX}}" y="{{textY}}" text-anchor="middle" font-size="11" fill="{{textFill}}">{{text}}</text>
+<text x="{{textX}}" y="{{textY}}" text-anchor="middle" font-size="{{fontSize}}" fill="{{textFill}}">{{text}}</text>
 {{/segments}}
 {{/items}}
 </svg>

@@ -56,9 +56,9 @@ enum ReportModel {
         out["rows"] = model.rows.map { row -> [String: Any] in
             ["cells": row.cells.map(cell), "source": row.source, "hasSource": model.hasSource]
         }
-        if display == .barChart, table.rowCount > 0, let chart = ChartModel.bars(table) { out["bars"] = chart }
-        // Side by side (several parts) a chart would shrink past reading; the table stays.
-        if display == .ragMatrix, !several, let chart = ChartModel.stacked(model) { out["stacked"] = chart }
+        let charts = ChartModel(compact: several)
+        if display == .barChart, table.rowCount > 0, let chart = charts.bars(table) { out["bars"] = chart }
+        if display == .ragMatrix, let chart = charts.stacked(model) { out["stacked"] = chart }
         if display == .barChart, let chart = out["bars"] as? [String: Any] {
             out["markdownBars"] = markdownBars(chart)
             out["hasMarkdownBars"] = true
