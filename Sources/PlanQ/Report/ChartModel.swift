@@ -8,7 +8,8 @@ struct ChartModel {
     let rowHeight = 26.0
     let barHeight = 18.0
     let fontSize: Double
-    /// Longest label drawn; the table under the chart has the full text.
+    /// Longest label drawn; a longer one keeps its start and end (plan names differ at
+    /// the end), and the table under the chart has the full text.
     let maxLabel: Int
 
     init(compact: Bool) {
@@ -18,7 +19,9 @@ struct ChartModel {
         maxLabel = compact ? 26 : 34
     }
 
-    func clip(_ s: String) -> String { s.count <= maxLabel ? s : String(s.prefix(maxLabel - 1)) + "…" }
+    func clip(_ s: String) -> String {
+        s.count <= maxLabel ? s : String(s.prefix(maxLabel / 2 - 1)) + "…" + String(s.suffix(maxLabel / 2))
+    }
 
     /// Bars for a `bar-chart` section: labels from the text columns, lengths from the
     /// last numeric column. Bars take the RAG colour when the value column or the label
