@@ -107,5 +107,14 @@ final class ReportCommandTests: XCTestCase {
         for colour in ["red", "amber", "green"] {
             XCTAssertGreaterThan(counts[colour] ?? 0, 500, "too few \(colour) pixels: \(pixels.out)")
         }
+        // Printing follows the stylesheet's @page: A4 is 595 x 842 points.
+        let pdf = dir + "/pack.pdf"
+        let printed = try run(URL(fileURLWithPath: chromium),
+                              ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                               "--print-to-pdf=\(pdf)", "file://\(html)"])
+        XCTAssertEqual(printed.status, 0, printed.err)
+        let bytes = String(decoding: try Data(contentsOf: URL(fileURLWithPath: pdf)), as: UTF8.self)
+        let a4 = ["/MediaBox [0 0 594.9", "/MediaBox [0 0 595 841.9", "/MediaBox [0 0 595 842"]
+        XCTAssertTrue(a4.contains { bytes.contains($0) } && bytes.contains(" 841.9"), "PDF pages are not A4")
     }
 }
