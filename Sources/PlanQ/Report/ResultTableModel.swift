@@ -33,7 +33,8 @@ struct ResultTableModel {
             let status = matrixStatus[k]
             columns.append((status?.label ?? c.name, c.type.isNumeric, status))
         }
-        let addTotal = matrix && matrixStatus.contains { $0 != nil }
+        // A table with its own total (a document's stated tallies) keeps it.
+        let addTotal = matrix && matrixStatus.contains { $0 != nil } && table.columnIndex("total") == nil
         if addTotal { columns.append(("Total", true, nil)) }
         for r in 0..<table.rowCount {
             var cells: [Cell] = []
