@@ -41,7 +41,8 @@ struct ResultTableModel {
             var total = 0.0
             for (k, i) in shown.enumerated() {
                 let v = table.value(row: r, column: i)
-                let text = ResultTableModel.display(v)
+                // A matrix row's label must say something: a null key reads "(none)".
+                let text = matrix && matrixStatus[k] == nil && v.isNull && !table.columns[i].type.isNumeric ? "(none)" : ResultTableModel.display(v)
                 var rag: RagStatus?
                 if ragColumns[k] { rag = RagStatus(word: text) ?? (v.isNull ? .notStated : nil) }
                 if let s = matrixStatus[k] {
