@@ -11,11 +11,12 @@ enum ReportTestSupport {
     static func report(_ name: String) -> String { root.appendingPathComponent("reports/\(name).pqr").path }
 
     /// Runs a shipped report on a data directory.
-    static func run(_ name: String, data: String, _ params: [(name: String, value: String)] = []) throws -> ReportResult {
+    static func run(_ name: String, data: String, _ params: [(name: String, value: String)] = [],
+                    label: String? = nil) throws -> ReportResult {
         let path = report(name)
         let text = try String(contentsOfFile: path, encoding: .utf8)
         let def = try ReportParser.parse(SourceText(name: "reports/\(name).pqr", text: text))
-        return try ReportRunner(definition: def, catalog: try DataDirectory.load(data), dataSource: data).run(params)
+        return try ReportRunner(definition: def, catalog: try DataDirectory.load(data), dataSource: label ?? data).run(params)
     }
 
     /// The rows of a CSV file as dictionaries keyed by header (RFC 4180 quoting).
