@@ -14,9 +14,9 @@ struct ChartModel {
 
     init(compact: Bool) {
         width = compact ? 360 : 640
-        labelWidth = compact ? 170 : 220
-        fontSize = compact ? 11 : 12
-        maxLabel = compact ? 26 : 34
+        labelWidth = compact ? 175 : 220
+        fontSize = compact ? 13 : 12
+        maxLabel = compact ? 24 : 34
     }
 
     func clip(_ s: String) -> String {

@@ -31,7 +31,8 @@ nav a { color: #1F4E79; }
 section { break-inside: avoid; page-break-inside: avoid; }
 .commentary { margin: 2px 0 8px; }
 .parts { display: flex; flex-wrap: wrap; gap: 16px; }
-.parts > .part { flex: 1 1 45%; min-width: 70mm; }
+.parts > .part { flex: 1 1 100%; }
+.parts.several > .part { flex: 0 1 calc(50% - 8px); min-width: 70mm; }
 table { border-collapse: collapse; width: 100%; margin: 4px 0; font-size: 9.5pt; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
@@ -81,7 +82,7 @@ footer { margin-top: 24px; font-size: 9pt; color: #333; border-top: 1px solid #7
 <section id="{{anchor}}">
 <h2>{{number}}. {{heading}}</h2>
 {{#hasCommentary}}<p class="commentary">{{commentary}}</p>{{/hasCommentary}}
-<div class="parts">
+<div class="parts{{#several}} several{{/several}}">
 {{#parts}}
 <div class="part">
 {{#hasCaption}}<h3>{{caption}}</h3>{{/hasCaption}}
