@@ -16,17 +16,28 @@ let package = Package(
             name: "PlanQ",
             path: "Sources/PlanQ"
         ),
+        // GNU readline (Debian: libreadline-dev), for the interactive shell.
+        .systemLibrary(
+            name: "CReadline",
+            path: "Sources/CReadline"
+        ),
+        .target(
+            name: "PlanQShell",
+            dependencies: ["PlanQ", "CReadline"],
+            path: "Sources/PlanQShell"
+        ),
         .executableTarget(
             name: "planq",
             dependencies: [
                 "PlanQ",
+                "PlanQShell",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/planq"
         ),
         .testTarget(
             name: "PlanQTests",
-            dependencies: ["PlanQ"],
+            dependencies: ["PlanQ", "PlanQShell"],
             path: "Tests/PlanQTests"
         ),
     ],
