@@ -1,0 +1,182 @@
+import Foundation
+import XCTest
+
+/// Drives the interactive shell of the built `planq` through a real terminal (tmux)
+/// and asserts on what the analyst would see.
+final class ShellTerminalTests: XCTestCase {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+    static let fixtures = root.appendingPathComponent("Tests/Fixtures/plans").path
+
+    var historyFile = ""
+    var session: TmuxSession?
+
+    override func setUp() {
+        historyFile = NSTemporaryDirectory() + "planq-history-" + UUID().uuidString
+    }
+
+    override func tearDown() {
+        session?.close()
+        try? FileManager.default.removeItem(atPath: historyFile)
+    }
+
+    /// The `planq` executable next to the test bundle.
+    var binary: String {
+        var dir = Bundle.main.bundleURL
+        for _ in 0..<3 {
+            let candidate = dir.appendingPathComponent("planq")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate.path }
+            dir.deleteLastPathComponent()
+        }
+        return Bundle.main.bundleURL.appendingPathComponent("planq").path
+    }
+
+    /// Starts the shell on the fixture plans and waits for its first prompt.
+    @discardableResult
+    func startShell(width: Int = 120, height: Int = 40) throws -> TmuxSession {
+        let s = try TmuxSession([binary, "--data", Self.fixtures],
+                                environment: ["PLANQ_HISTORY": historyFile, "NO_COLOR": "1", "TERM": "screen"],
+                                width: width, height: height)
+        session = s
+        s.waitFor("planq> ")
+        return s
+    }
+
+    /// The screen's last line that starts with the prompt.
+    func lastPromptLine(_ screen: String) -> String {
+        screen.split(separator: "\n").last { $0.hasPrefix("planq> ") }.map(String.init) ?? ""
+    }
+
+    /// Types a prefix, presses Tab, and waits for the prompt line to read `expected`.
+    func assertCompletes(_ s: TmuxSession, _ typed: String, to expected: String, line: UInt = #line) {
+        s.type(typed)
+        s.waitFor("'\(typed)' on the prompt", line: line) { self.lastPromptLine($0) == "planq> " + typed }
+        s.press("Tab")
+        s.waitFor("completion to '\(expected)'", line: line) { self.lastPromptLine($0) == "planq> " + expected }
+    }
+
+    func testCompletesColumnEnumValueAndQuotedTheme() throws {
+        let s = try startShell()
+        assertCompletes(s, "indicators where ow", to: "indicators where owner ")
+        s.press("C-c")
+        s.waitFor("a fresh prompt") { self.lastPromptLine($0) == "planq> " }
+        assertCompletes(s, "indicators where status = am", to: "indicators where status = amber ")
+        s.press("Enter")
+        s.waitFor("2 rows")
+        assertCompletes(s, "indicators where theme = \"Com", to: "indicators where theme = \"Community Safety\" ")
+        s.type("select id, theme")
+        s.press("Enter")
+        let screen = s.waitFor("3 rows")
+        XCTAssertTrue(screen.contains(" i3 | Community Safety"), screen)
+    }
+
+    func testSamePrefixIsTableAfterJoinAndColumnAfterWhere() throws {
+        let s = try startShell()
+        assertCompletes(s, "indicators join ou", to: "indicators join outcomes ")
+        s.press("C-c")
+        s.waitFor("a fresh prompt") { self.lastPromptLine($0) == "planq> " }
+        assertCompletes(s, "indicators where ou", to: "indicators where outcome_no ")
+    }
+
+    func testMultiLineQuery() throws {
+        let s = try startShell()
+        s.type("risks where")
+        s.press("Enter")
+        s.waitFor("  ...> ")
+        s.type("status = red")
+        s.press("Enter")
+        s.waitFor("second continuation prompt") { $0.components(separatedBy: "  ...> ").count == 3 }
+        s.type("group by theme;")
+        s.press("Enter")
+        let screen = s.waitFor("1 row")
+        XCTAssertTrue(screen.contains("""
+            planq> risks where
+              ...> status = red
+              ...> group by theme;
+             theme            | count
+            ------------------+-------
+             Community Safety |     1
+            1 row
+            """), screen)
+    }
+
+    func testErrorWithCaretThenWorkingQuery() throws {
+        let s = try startShell()
+        s.type("indicators where statu = red")
+        s.press("Enter")
+        s.waitFor("did you mean 'status'?")
+        s.type("risks group by plan")
+        s.press("Enter")
+        let screen = s.waitFor("1 row")
+        XCTAssertTrue(screen.contains("""
+            <input>:1:18: error: unknown column 'statu'; did you mean 'status'?
+            indicators where statu = red
+                             ^~~~~
+            planq> risks group by plan
+             plan | count
+            ------+-------
+             laa  |     5
+            1 row
+            """), screen)
+    }
+
+    func testModeCsvThenLast() throws {
+        let s = try startShell()
+        s.type("risks group by plan")
+        s.press("Enter")
+        s.waitFor("1 row")
+        s.type(".mode csv")
+        s.press("Enter")
+        s.waitFor("prompt after .mode") { $0.hasSuffix("planq> .mode csv\nplanq> ") }
+        s.type(".last")
+        s.press("Enter")
+        let screen = s.waitFor("laa,5")
+        XCTAssertTrue(screen.contains("planq> .last\nplan,count\nlaa,5\nplanq> "), screen)
+    }
+
+    func testFifteenColumnsInSixtyColumnTerminalAreMarked() throws {
+        let s = try startShell(width: 60, height: 30)
+        s.type("indicators let a = 1, b = 2, c = 3, d = 4")
+        s.press("Enter")
+        let screen = s.waitFor("hidden columns:")
+        XCTAssertTrue(screen.contains("… 10 rows; 15 columns, "), screen)
+        XCTAssertTrue(screen.contains(".mode csv or .output to see all"), screen)
+        let header = screen.split(separator: "\n").first { $0.hasPrefix(" id ") }.map(String.init) ?? ""
+        XCTAssertTrue(header.hasSuffix(" …"), "header should mark hidden columns: \(header)")
+        XCTAssertLessThanOrEqual(header.count, 60)
+        XCTAssertTrue(screen.contains("hidden columns: ") && screen.contains("d"), screen)
+    }
+
+    func testHistoryHoldsWholeStatementsAndRecallsThem() throws {
+        let s = try startShell()
+        s.type("risks where")
+        s.press("Enter")
+        s.waitFor("  ...> ")
+        s.type("status = red;")
+        s.press("Enter")
+        s.waitFor("1 row")
+        s.type("risks group by plan")
+        s.press("Enter")
+        s.waitFor("laa  |     5")
+        s.press("C-d")
+        let deadline = Date().addingTimeInterval(10)
+        while s.isRunning && Date() < deadline { usleep(30_000) }
+        XCTAssertFalse(s.isRunning, "Ctrl-D on an empty line should leave the shell")
+        let history = try String(contentsOfFile: historyFile, encoding: .utf8)
+        XCTAssertEqual(history, "risks where\\nstatus = red;\nrisks group by plan\n")
+
+        // A new shell recalls the multi-line statement as one entry and runs it again.
+        let again = try startShell()
+        again.press("Up")
+        again.waitFor("the recalled statement") { self.lastPromptLine($0) == "planq> risks group by plan" }
+        again.press("Up")
+        // readline shows the line break inside the entry by padding to the edge of the screen.
+        again.waitFor("the recalled multi-line statement") { screen in
+            screen.split(separator: "\n").map { $0.reversed().drop { $0 == " " }.reversed() }.map { String($0) }
+                .joined(separator: "\n").hasSuffix("planq> risks where\nstatus = red;")
+        }
+        again.press("Enter")
+        let screen = again.waitFor("1 row")
+        XCTAssertTrue(screen.contains(" id | plan | theme "), screen)
+    }
+}
