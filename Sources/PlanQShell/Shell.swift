@@ -110,9 +110,15 @@ public final class Shell: @unchecked Sendable {
         // The parser recurses per nesting level; give it the main thread's room.
         worker.stackSize = 16 << 20
         worker.start()
+        var cancelled = false
         while done.wait(timeout: .now() + .milliseconds(50)) == .timedOut {
-            if reader.interruptRequested() { context.cancel() }
+            if reader.interruptRequested() {
+                context.cancel()
+                cancelled = true
+            }
         }
+        // The terminal echoed ^C where the cursor was; start the message on its own line.
+        if cancelled { say("\n") }
         if let runFailure { report(runFailure, in: source) }
     }
 

@@ -179,4 +179,48 @@ final class ShellTerminalTests: XCTestCase {
         let screen = again.waitFor("1 row")
         XCTAssertTrue(screen.contains(" id | plan | theme "), screen)
     }
+
+    /// Types a line, presses Enter and waits for the next empty prompt; returns the screen.
+    @discardableResult
+    func enter(_ s: TmuxSession, _ line: String, file: StaticString = #filePath, lineNo: UInt = #line) -> String {
+        let prompts = s.screen().components(separatedBy: "planq> ").count
+        s.type(line)
+        s.press("Enter")
+        return s.waitFor("the prompt after '\(line)'", file: file, line: lineNo) { screen in
+            screen.components(separatedBy: "planq> ").count > prompts && screen.hasSuffix("planq> ")
+        }
+    }
+
+    func testLoadSchemaOnceOutputAndRead() throws {
+        let dir = NSTemporaryDirectory() + "planq-shell-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "name,score\nx,1\ny,\n".write(toFile: dir + "/extra.csv", atomically: true, encoding: .utf8)
+        try "scores aggregate count() as n;\nscores where score is null select name;\n"
+            .write(toFile: dir + "/q.pq", atomically: true, encoding: .utf8)
+        let s = try startShell()
+        var screen = enter(s, ".load \(dir)/extra.csv as scores")
+        XCTAssertTrue(screen.contains("loaded scores: 2 rows, 2 columns"), screen)
+        screen = enter(s, ".schema scores")
+        XCTAssertTrue(screen.contains("""
+             column | type | nulls | distinct
+            --------+------+-------+----------
+             name   | text |     0 |        2
+             score  | int  |     1 |        1
+            """), screen)
+        enter(s, ".mode csv")
+        enter(s, ".once \(dir)/once.csv")
+        screen = enter(s, "scores select name")
+        XCTAssertFalse(screen.contains("\nx\ny\n"), "a .once result goes to the file only")
+        XCTAssertEqual(try String(contentsOfFile: dir + "/once.csv", encoding: .utf8), "name\nx\ny\n")
+        enter(s, ".output \(dir)/out.csv")
+        enter(s, "scores where score = 1 select name")
+        enter(s, "scores aggregate count()")
+        enter(s, ".output")
+        XCTAssertEqual(try String(contentsOfFile: dir + "/out.csv", encoding: .utf8), "name\nx\ncount\n2\n")
+        screen = enter(s, ".read \(dir)/q.pq")
+        XCTAssertTrue(screen.contains(".read \(dir)/q.pq\nn\n2\nname\ny\nplanq> "), screen)
+        screen = enter(s, ".tables")
+        XCTAssertTrue(screen.contains("scores,2,2"), screen)
+    }
 }
