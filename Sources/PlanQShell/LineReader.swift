@@ -54,6 +54,11 @@ final class LineReader {
             interruptRead = -1
         }
         LineReader.active = self
+        // readline reads multibyte input by LC_CTYPE; in the C locale `é` would turn
+        // into Meta keys. planq text is UTF-8, so ask for a UTF-8 character type.
+        if setlocale(LC_CTYPE, "") == nil || !String(cString: nl_langinfo(nl_item(CODESET))).uppercased().contains("UTF") {
+            setlocale(LC_CTYPE, "C.UTF-8")
+        }
         rl_readline_name = UnsafePointer(strdup("planq"))
         // The shell handles SIGINT itself; readline still follows window resizes.
         rl_catch_signals = 0

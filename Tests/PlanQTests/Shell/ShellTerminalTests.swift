@@ -33,9 +33,11 @@ final class ShellTerminalTests: XCTestCase {
 
     /// Starts the shell on the fixture plans and waits for its first prompt.
     @discardableResult
-    func startShell(width: Int = 120, height: Int = 40) throws -> TmuxSession {
-        let s = try TmuxSession([binary, "--data", Self.fixtures],
-                                environment: ["PLANQ_HISTORY": historyFile, "NO_COLOR": "1", "TERM": "screen"],
+    func startShell(width: Int = 120, height: Int = 40, color: Bool = false) throws -> TmuxSession {
+        var env = ["PLANQ_HISTORY": historyFile, "TERM": "screen"]
+        if !color { env["NO_COLOR"] = "1" }
+        // The test runner's own NO_COLOR must not leak into the colour case.
+        let s = try TmuxSession([binary, "--data", Self.fixtures], environment: env, unset: color ? ["NO_COLOR"] : [],
                                 width: width, height: height)
         session = s
         s.waitFor("planq> ")
@@ -68,6 +70,24 @@ final class ShellTerminalTests: XCTestCase {
         s.press("Enter")
         let screen = s.waitFor("3 rows")
         XCTAssertTrue(screen.contains(" i3 | Community Safety"), screen)
+        // A value with non-ASCII text.
+        assertCompletes(s, "indicators where title = \"Caf", to: "indicators where title = \"Café usage in libraries (local)\" ")
+    }
+
+    func testColourOnlyWithoutNoColor() throws {
+        for color in [true, false] {
+            let s = try startShell(color: color)
+            s.type("risks where sttus = red")
+            s.press("Enter")
+            s.waitFor("did you mean 'status'?")
+            s.type("risks where status = red select status")
+            s.press("Enter")
+            s.waitFor("1 row")
+            let screen = s.screen(escapes: true)
+            XCTAssertEqual(screen.contains("\u{1B}[31mred"), color, screen)
+            XCTAssertEqual(screen.contains("\u{1B}[31merror"), color, screen)
+            s.close()
+        }
     }
 
     func testSamePrefixIsTableAfterJoinAndColumnAfterWhere() throws {

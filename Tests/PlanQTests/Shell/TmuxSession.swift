@@ -11,12 +11,14 @@ final class TmuxSession {
     let socket: String
     let target = "planq"
 
-    /// Starts `command` (an argv, run through `env` with `environment` added) in a
+    /// Starts `command` (an argv, run through `env` with `environment` added and `unset`
+    /// removed) in a
     /// `width`×`height` terminal. Throws `XCTSkip` when tmux cannot run here.
-    init(_ command: [String], environment: [String: String], width: Int, height: Int) throws {
+    init(_ command: [String], environment: [String: String], unset: [String] = [], width: Int, height: Int) throws {
         TmuxSession.counter += 1
         socket = "planq-test-\(getpid())-\(TmuxSession.counter)"
-        let argv = ["env"] + environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" } + command
+        let argv = ["env"] + unset.flatMap { ["-u", $0] }
+            + environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" } + command
         let shellCommand = argv.map(TmuxSession.quoted).joined(separator: " ")
         let r = TmuxSession.tmux(["-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", target,
                                   "-x", String(width), "-y", String(height), shellCommand])
@@ -44,9 +46,11 @@ final class TmuxSession {
         _ = TmuxSession.tmux(["-L", socket, "send-keys", "-t", target] + keys)
     }
 
-    /// The screen and its scrollback, wrapped lines joined, trailing blank lines dropped.
-    func screen() -> String {
-        let out = TmuxSession.tmux(["-L", socket, "capture-pane", "-p", "-J", "-S", "-500", "-t", target])?.output ?? ""
+    /// The screen and its scrollback, wrapped lines joined, trailing blank lines dropped;
+    /// with `escapes`, colours and attributes as escape sequences.
+    func screen(escapes: Bool = false) -> String {
+        let out = TmuxSession.tmux(["-L", socket, "capture-pane", "-p", "-J", "-S", "-500", "-t", target]
+            + (escapes ? ["-e"] : []))?.output ?? ""
         var lines = out.split(separator: "\n", omittingEmptySubsequences: false).map { String($0) }
         while let l = lines.last, l.allSatisfy(\.isWhitespace) { lines.removeLast() }
         return lines.joined(separator: "\n")
