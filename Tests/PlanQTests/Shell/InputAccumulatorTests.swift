@@ -34,11 +34,19 @@ final class InputAccumulatorTests: XCTestCase {
         }
     }
 
+    func testParserRunningOutOfInputContinues() {
+        // No trailing keyword rule covers these; the parser's error is at the end of input.
+        for line in ["risks top 3", "risks where status between 1", "risks where title starts"] {
+            XCTAssertEqual(decisions([line]), [.needMore], line)
+        }
+    }
+
     func testOpenParenthesisAndQuoteContinue() {
         XCTAssertEqual(decisions(["risks where status in (red,"]), [.needMore])
         XCTAssertEqual(decisions(["risks where status in (red"]), [.needMore])
         XCTAssertEqual(decisions(["risks where theme = \"Community"]), [.needMore])
         XCTAssertEqual(decisions(["risks where theme = 'it''s"]), [.needMore])
+        XCTAssertEqual(decisions(["risks select `Lead"]), [.needMore])
     }
 
     func testSemicolonInsideStringDoesNotEndInput() {
