@@ -243,4 +243,32 @@ final class ShellTerminalTests: XCTestCase {
         screen = enter(s, ".tables")
         XCTAssertTrue(screen.contains("scores,2,2"), screen)
     }
+
+    func testCtrlCCancelsARunningQueryAndTheShellGoesOn() throws {
+        // A self-join on one key value: 3,000² = 9 million rows, seconds in a debug build.
+        // The engine checks for cancellation between batches, so the cancel lands when the
+        // aggregate starts pulling the join's output, hence the generous timeout.
+        let dir = NSTemporaryDirectory() + "planq-shell-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let rows = (0..<3000).map { "1,\($0)\n" }.joined()
+        try ("a,b\n" + rows).write(toFile: dir + "/j.csv", atomically: true, encoding: .utf8)
+        let s = try startShell()
+        enter(s, ".load \(dir)/j.csv")
+        s.type("j join j on a aggregate count()")
+        s.press("Enter")
+        // Accepted when readline has moved the cursor to the start of the next line;
+        // the query starts right after.
+        s.waitFor("the query to start") { screen in
+            screen.hasSuffix("planq> j join j on a aggregate count()") && s.cursor().x == 0
+        }
+        s.press("C-c")
+        s.waitFor("query cancelled", timeout: 60)
+        s.waitFor("a fresh prompt") { self.lastPromptLine($0) == "planq> " }
+        s.type("j aggregate count()")
+        s.press("Enter")
+        let screen = s.waitFor("1 row")
+        XCTAssertTrue(screen.contains("  3000\n1 row"), screen)
+        XCTAssertFalse(screen.contains("9000000"), screen)
+    }
 }

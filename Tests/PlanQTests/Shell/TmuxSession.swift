@@ -79,6 +79,13 @@ final class TmuxSession {
         waitFor("'\(text)'", timeout: timeout, file: file, line: line) { $0.contains(text) }
     }
 
+    /// The cursor's column and row on the visible screen.
+    func cursor() -> (x: Int, y: Int) {
+        let out = TmuxSession.tmux(["-L", socket, "display-message", "-p", "-t", target, "#{cursor_x} #{cursor_y}"])?.output ?? ""
+        let parts = out.split(whereSeparator: \.isWhitespace).compactMap { Int($0) }
+        return parts.count == 2 ? (parts[0], parts[1]) : (-1, -1)
+    }
+
     /// True while the session (the program in it) is alive.
     var isRunning: Bool {
         TmuxSession.tmux(["-L", socket, "has-session", "-t", target])?.status == 0
