@@ -185,10 +185,18 @@ final class ShellTerminalTests: XCTestCase {
         let history = try String(contentsOfFile: historyFile, encoding: .utf8)
         XCTAssertEqual(history, "risks where\\nstatus = red;\nrisks group by plan\n")
 
-        // A new shell recalls the multi-line statement as one entry and runs it again.
+        // A new shell finds entries with Ctrl-R, and recalls the multi-line statement
+        // as one entry and runs it again.
         let again = try startShell()
+        again.press("C-r")
+        again.type("by pl")
+        again.waitFor("(reverse-i-search)`by pl': risks group by plan")
+        again.press("C-g")
+        // Leaving the search leaves blanks where its text was; compare without them.
+        func trimmed(_ l: String) -> String { String(l.reversed().drop { $0 == " " }.reversed()) }
+        again.waitFor("the prompt back") { trimmed(self.lastPromptLine($0)) == "planq>" }
         again.press("Up")
-        again.waitFor("the recalled statement") { self.lastPromptLine($0) == "planq> risks group by plan" }
+        again.waitFor("the recalled statement") { trimmed(self.lastPromptLine($0)) == "planq> risks group by plan" }
         again.press("Up")
         // readline shows the line break inside the entry by padding to the edge of the screen.
         again.waitFor("the recalled multi-line statement") { screen in
@@ -242,6 +250,13 @@ final class ShellTerminalTests: XCTestCase {
         XCTAssertTrue(screen.contains(".read \(dir)/q.pq\nn\n2\nname\ny\nplanq> "), screen)
         screen = enter(s, ".tables")
         XCTAssertTrue(screen.contains("scores,2,2"), screen)
+        enter(s, ".timer on")
+        screen = enter(s, "scores aggregate max(score) as best")
+        XCTAssertTrue(screen.contains("best\n1\nTime: total "), screen)
+        screen = enter(s, ".help")
+        XCTAssertTrue(screen.contains(".schema [TABLE]            columns: type, nulls, distinct values"), screen)
+        screen = enter(s, ".mdoe csv")
+        XCTAssertTrue(screen.contains("error: unknown command '.mdoe'; did you mean '.mode'?"), screen)
     }
 
     func testCtrlCCancelsARunningQueryAndTheShellGoesOn() throws {
