@@ -96,13 +96,15 @@ extension Shell {
                 announce(t)
             }
         } catch let d as Diagnostic {
-            FileHandle.standardError.write(Data(DiagnosticRenderer(color: color).render(d).utf8))
+            // The message may quote a line of the data file: no colour, controls escaped.
+            let text = ControlEscaper.escape(DiagnosticRenderer(color: false).render(d), keep: ["\n", "\t"])
+            FileHandle.standardError.write(Data(text.utf8))
         } catch {
             sayError("error: \(error)\n")
         }
     }
 
     private func announce(_ t: Table) {
-        say("loaded \(t.name): \(ResultWriter.rowCountFooter(t.rowCount)), \(t.columns.count) columns\n")
+        say("loaded \(ControlEscaper.escape(t.name)): \(ResultWriter.rowCountFooter(t.rowCount)), \(t.columns.count) columns\n")
     }
 }

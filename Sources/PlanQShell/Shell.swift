@@ -47,7 +47,7 @@ public final class Shell: @unchecked Sendable {
 
     /// Runs until `.quit` or Ctrl-D; returns the exit status (0).
     public func run() -> Int32 {
-        let tables = engine.catalog.tableNames
+        let tables = engine.catalog.tableNames.map { ControlEscaper.escape($0) }
         say("planq shell: \(tables.count) tables (\(tables.joined(separator: ", "))). .help for help, Ctrl-D to leave.\n")
         var input = InputAccumulator()
         while true {
