@@ -61,7 +61,7 @@ public struct Completer {
             if Completer.endsTableName(tokens) { return Completer.clauseStarters }
             return Completer.clauseStarters + Completer.expressionWords
         default:
-            return columns(of: tables)
+            return columns(of: tables) + Completer.namesDefined(in: tokens)
         }
     }
 
@@ -167,6 +167,22 @@ public struct Completer {
         return names
     }
 
+    /// Names the statement itself defines, usable in later clauses: `let gap = ...`
+    /// (and `, other = ...` in the same `let`) and `... as name`.
+    static func namesDefined(in tokens: [Token]) -> [String] {
+        var names: [String] = []
+        var inLet = false
+        for (i, t) in tokens.enumerated() {
+            if case .keyword(let k) = t.kind { inLet = k == .let ? true : (Completer.endsLet.contains(k) ? false : inLet) }
+            guard t.kind == .identifier || t.kind == .quotedIdentifier, i > 0 else { continue }
+            let prev = tokens[i - 1].kind
+            let defines = prev == .keyword(.as)
+                || (inLet && (prev == .keyword(.let) || prev == .comma) && i + 1 < tokens.count && tokens[i + 1].kind == .equal)
+            if defines { names.append(spelled(t.value)) }
+        }
+        return names
+    }
+
     /// True when the last token is the statement's table or a joined table.
     static func endsTableName(_ tokens: [Token]) -> Bool {
         let n = tokens.count
@@ -195,6 +211,11 @@ public struct Completer {
     static func stringLiteral(_ s: String) -> String {
         "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
+
+    /// Keywords that start a clause after a `let` list.
+    static let endsLet: Set<Keyword> = [
+        .where, .group, .aggregate, .having, .pivot, .sort, .order, .limit, .top, .select, .distinct, .join, .left,
+    ]
 
     static let clauseStarters = [
         "where", "let", "group by", "aggregate", "having", "pivot", "sort by", "order by",

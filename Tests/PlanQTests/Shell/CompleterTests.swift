@@ -35,6 +35,14 @@ final class CompleterTests: XCTestCase {
         XCTAssertEqual(try complete("indicators let gap = target - ", "ac"), ["actual"])
     }
 
+    func testNamesTheStatementDefines() throws {
+        XCTAssertEqual(try complete("indicators let gap = target - actual, ratio = actual / target sort by ", "ga"), ["gap"])
+        XCTAssertEqual(try complete("indicators let gap = target - actual, ratio = actual / target sort by ", "rat"), ["ratio"])
+        XCTAssertEqual(try complete("indicators group by theme aggregate avg(target) as mean_target sort by ", "mean"), ["mean_target"])
+        // `x = 1` inside a where is a comparison, not a definition.
+        XCTAssertEqual(try complete("indicators where baseline = 1 select ", "base"), ["baseline"])
+    }
+
     func testColumnsOfJoinedTables() throws {
         // `lead_partner` exists only in outcomes.
         let outcomesOnly = try XCTUnwrap(Self.catalog?.table("outcomes")?.columns.map(\.name).first { n in
