@@ -149,11 +149,16 @@ final class LineReader {
         let lineBefore = String(decoding: bytes, as: UTF8.self)
         let before = reader.pending.isEmpty ? lineBefore : reader.pending + "\n" + lineBefore
         let word = String(cString: text)
-        guard let matches = reader.completer.complete(before: before, word: word, quoted: rl_completion_quote_character != 0) else {
+        let quote = rl_completion_quote_character
+        guard var matches = reader.completer.complete(before: before, word: word, quoted: quote != 0) else {
             rl_attempted_completion_over = 0  // file names
             return nil
         }
         guard !matches.isEmpty else { return nil }
+        // Inside a string, its own quote character is written twice (`'Children''s'`).
+        if quote > 0, let q = Unicode.Scalar(UInt32(quote)).map(String.init) {
+            matches = matches.map { $0.replacingOccurrences(of: q, with: q + q) }
+        }
         if matches.count == 1, let last = matches[0].last, "(.\"".contains(last) { rl_completion_suppress_append = 1 }
         var replacement = matches.count == 1 ? matches[0] : commonPrefix(matches)
         if replacement.count < word.count { replacement = word }

@@ -72,6 +72,10 @@ final class ShellTerminalTests: XCTestCase {
         XCTAssertTrue(screen.contains(" i3 | Community Safety"), screen)
         // A value with non-ASCII text.
         assertCompletes(s, "indicators where title = \"Caf", to: "indicators where title = \"Café usage in libraries (local)\" ")
+        s.press("C-c")
+        s.waitFor("a fresh prompt") { self.lastPromptLine($0) == "planq> " }
+        // In a single-quoted string the apostrophe is doubled.
+        assertCompletes(s, "indicators where theme = 'Chi", to: "indicators where theme = 'Children''s Services' ")
     }
 
     func testColourOnlyWithoutNoColor() throws {
