@@ -42,6 +42,7 @@ public enum MetaCommand: Equatable {
         .last                      show the last result again (e.g. after .mode)
         .threads N                 worker threads for queries
         .quit                      leave (also .exit or Ctrl-D)
+        Quote a path that has spaces: .load "Council plans/2009.csv"
         Statements run when they end with ';' or, on one line, when complete.
         Tab completes tables, columns, values and keywords; Ctrl-R searches history.
 
@@ -52,9 +53,35 @@ public enum MetaCommand: Equatable {
         public var message: String
     }
 
+    /// Splits a command line at whitespace; `"..."` or `'...'` keeps spaces in one
+    /// argument (a folder such as `"Council plans 2009"`).
+    static func words(_ line: String) throws -> [String] {
+        var words: [String] = []
+        var current = "", inWord = false
+        var quote: Character?
+        for ch in line {
+            if let q = quote {
+                if ch == q { quote = nil } else { current.append(ch) }
+            } else if ch == "\"" || ch == "'" {
+                quote = ch
+                inWord = true
+            } else if ch.isWhitespace {
+                if inWord { words.append(current) }
+                current = ""
+                inWord = false
+            } else {
+                current.append(ch)
+                inWord = true
+            }
+        }
+        if let q = quote { throw ParseError(message: "unterminated \(q) in the command") }
+        if inWord { words.append(current) }
+        return words
+    }
+
     /// Parses a line that starts with `.`.
     public static func parse(_ line: String) throws -> MetaCommand {
-        let words = line.split(whereSeparator: \.isWhitespace).map(String.init)
+        let words = try MetaCommand.words(line)
         guard let name = words.first else { throw ParseError(message: "empty command") }
         let args = Array(words.dropFirst())
         func one(_ what: String) throws -> String {

@@ -24,6 +24,13 @@ final class MetaCommandTests: XCTestCase {
         XCTAssertEqual(try MetaCommand.parse(".exit"), .quit)
     }
 
+    func testQuotedArgumentsKeepSpaces() throws {
+        XCTAssertEqual(try MetaCommand.parse(".load \"Council plans/extra data.csv\" as extra"),
+                       .load("Council plans/extra data.csv", as: "extra"))
+        XCTAssertEqual(try MetaCommand.parse(".output 'my results.csv'"), .output("my results.csv"))
+        XCTAssertEqual(try MetaCommand.parse(".once \"\""), .once(""))
+    }
+
     func message(_ line: String) -> String {
         do {
             _ = try MetaCommand.parse(line)
@@ -41,6 +48,7 @@ final class MetaCommandTests: XCTestCase {
         XCTAssertEqual(message(".threads 0"), "usage: .threads N (at least 1)")
         XCTAssertEqual(message(".load a b c d"), "usage: .load PATH [as NAME]")
         XCTAssertEqual(message(".tables x"), ".tables takes no arguments")
+        XCTAssertEqual(message(".read \"a b.pq"), "unterminated \" in the command")
         XCTAssertEqual(message(".shema"), "unknown command '.shema'; did you mean '.schema'? (.help lists them)")
     }
 }
