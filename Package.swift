@@ -18,17 +18,28 @@ let package = Package(
             dependencies: [.product(name: "Mustache", package: "swift-mustache")],
             path: "Sources/PlanQ"
         ),
+        // GNU readline (Debian: libreadline-dev), for the interactive shell.
+        .systemLibrary(
+            name: "CReadline",
+            path: "Sources/CReadline"
+        ),
+        .target(
+            name: "PlanQShell",
+            dependencies: ["PlanQ", "CReadline"],
+            path: "Sources/PlanQShell"
+        ),
         .executableTarget(
             name: "planq",
             dependencies: [
                 "PlanQ",
+                "PlanQShell",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/planq"
         ),
         .testTarget(
             name: "PlanQTests",
-            dependencies: ["PlanQ"],
+            dependencies: ["PlanQ", "PlanQShell"],
             path: "Tests/PlanQTests"
         ),
     ],

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PlanQ
+import PlanQShell
 
 /// Exit statuses: 0 success, 1 a query or data error, 2 a usage error.
 enum ExitStatus: Int32 {
@@ -36,7 +37,11 @@ func runCommand(_ cmd: PlanqCommand) -> ExitStatus {
     let renderer = DiagnosticRenderer(color: stderrColor)
     // The query text and its name for messages.
     let source: SourceText
-    if let c = cmd.command {
+    // A terminal on stdin and no -c/-f: the interactive shell (piped stdin keeps the script behaviour).
+    let interactive = cmd.command == nil && cmd.file == nil && isatty(0) != 0
+    if interactive {
+        source = SourceText(name: "<shell>", text: "")
+    } else if let c = cmd.command {
         source = SourceText(name: "<query>", text: c)
     } else if let f = cmd.file {
         guard let text = try? String(contentsOfFile: f, encoding: .utf8) else {
@@ -72,6 +77,10 @@ func runCommand(_ cmd: PlanqCommand) -> ExitStatus {
     let engine = Engine(catalog: catalog,
                         today: cmd.today.flatMap(CivilDate.parse)?.days,
                         threads: cmd.threads ?? ProcessInfo.processInfo.activeProcessorCount)
+    if interactive {
+        let shell = Shell(engine: engine, format: cmd.format, timer: cmd.timer, historyPath: Shell.defaultHistoryPath())
+        return shell.run() == 0 ? .success : .failure
+    }
     var first = true
     do {
         _ = try engine.run(source) { result in

@@ -1,0 +1,140 @@
+import Foundation
+import PlanQ
+
+/// Renders results for the shell's screen without losing information silently.
+///
+/// In `table` mode on a terminal, a result longer than the screen shows its first
+/// rows and a result wider than the screen shows the columns that fit; either way
+/// a marker line says what was left out and how to see it:
+///
+///      id | plan | theme            | … 
+///     ----+------+------------------+
+///     …
+///     … 1,234 rows, 20 shown; 15 columns, 3 shown; .mode csv or .output to see all
+///     hidden columns: code, title, ...
+///
+/// On a terminal every format escapes control characters in the data, and with
+/// colour on, RAG values are coloured. Written to a file (`.output`), results are
+/// complete and untouched.
+public struct ResultDisplay {
+    /// Screen size; results are fitted to it when `terminal` is true.
+    public var rows: Int
+    public var columns: Int
+    /// The output goes to a terminal (fit, escape).
+    public var terminal: Bool
+    /// Colour RAG values (only meaningful with `terminal`).
+    public var color: Bool
+
+    public init(rows: Int, columns: Int, terminal: Bool, color: Bool) {
+        self.rows = rows
+        self.columns = columns
+        self.terminal = terminal
+        self.color = color
+    }
+
+    /// Lines kept free around a result: prompt, query, header, rule, footer lines.
+    static let reservedLines = 7
+    /// Fewest rows shown however small the terminal.
+    static let minimumRows = 5
+
+    /// The text for `table` in `format`, ending in a newline.
+    public func render(_ table: Table, format: ResultFormat) -> String {
+        guard terminal else { return ResultWriter.render(table, format: format) }
+        if format != .table {
+            return ResultWriter.render(ControlEscaper.escape(table, keep: ["\n", "\t"]), format: format)
+        }
+        return fitted(table)
+    }
+
+    /// Table mode fitted to the screen.
+    private func fitted(_ full: Table) -> String {
+        let maxRows = max(ResultDisplay.minimumRows, rows - ResultDisplay.reservedLines)
+        let shownRows = full.rowCount > maxRows ? maxRows : full.rowCount
+        var table = full
+        if shownRows < full.rowCount {
+            table = Table(name: full.name, columns: full.columns.map { Column(name: $0.name, vector: $0.vector.slice(0, shownRows)) },
+                          rowCount: shownRows)
+        }
+        table = ControlEscaper.escape(table, keep: ["\n", "\t", "\r"])
+        let keep = columnsThatFit(table)
+        let hidden = table.columns.count - keep
+        if hidden > 0 {
+            table = Table(name: table.name, columns: Array(table.columns.prefix(keep)), rowCount: table.rowCount)
+        }
+        var lines = ResultWriter.render(table, format: .table, maxWidth: columns - (hidden > 0 ? 2 : 0))
+            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if lines.last == "" { lines.removeLast() }
+        if lines.count >= 2 {
+            if hidden > 0 { lines[0] = lines[0].padding(toLength: lines[1].count, withPad: " ", startingAt: 0) + " …" }
+            if color { colourRAG(&lines, table) }
+        }
+        guard shownRows < full.rowCount || hidden > 0 else { return lines.joined(separator: "\n") + "\n" }
+        lines.removeLast()  // the plain row count
+        var marker = "… " + ResultWriter.rowCountFooter(full.rowCount)
+        if shownRows < full.rowCount { marker += ", \(shownRows) shown" }
+        if hidden > 0 { marker += "; \(full.columns.count) columns, \(keep) shown" }
+        let advice = ".mode csv or .output to see all"
+        if marker.count + advice.count + 2 <= columns {
+            lines.append(marker + "; " + advice)
+        } else {
+            lines.append(marker + ";")
+            lines.append("  " + advice)
+        }
+        if hidden > 0 {
+            let names = full.columns.dropFirst(keep).map { ControlEscaper.escape($0.name) }.joined(separator: ", ")
+            lines.append(cut("hidden columns: " + names, columns))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// How many leading columns fit the width when each is narrowed to at most
+    /// ``ResultWriter``'s 8-character minimum (always at least one).
+    private func columnsThatFit(_ table: Table) -> Int {
+        var used = 0
+        for (i, c) in table.columns.enumerated() {
+            var w = c.name.count
+            for r in 0..<table.rowCount where w < 8 { w = max(w, table.value(row: r, column: i).description.count) }
+            let need = min(w, 8) + 2 + (i > 0 ? 1 : 0)
+            // Leave room for the " …" marker unless this is the last column.
+            let reserve = i == table.columns.count - 1 ? 0 : 2
+            if i > 0 && used + need + reserve > columns { return i }
+            used += need
+        }
+        return table.columns.count
+    }
+
+    /// Wraps `red`/`amber`/`green` cells of RAG columns in colour, using the rule line's
+    /// `+` positions to find the cells (the layout pads by characters).
+    private func colourRAG(_ lines: inout [String], _ table: Table) {
+        let ragColumns = table.columns.indices.filter { i in
+            if case .enumeration(let e) = table.columns[i].type { return e.code(of: "red") != nil && e.code(of: "green") != nil }
+            return false
+        }
+        guard !ragColumns.isEmpty else { return }
+        let rule = Array(lines[1])
+        var bounds = [0]
+        for (i, ch) in rule.enumerated() where ch == "+" { bounds.append(i + 1) }
+        bounds.append(Int.max)
+        for li in 2..<max(2, lines.count - 1) {
+            var chars = Array(lines[li])
+            for c in ragColumns.reversed() where c + 1 < bounds.count {
+                let lo = bounds[c], hi = min(bounds[c + 1] - (c + 1 < bounds.count - 1 ? 1 : 0), chars.count)
+                guard lo < hi else { continue }
+                let cell = String(chars[lo..<hi])
+                let word = cell.trimmingCharacters(in: .whitespaces).lowercased()
+                guard let code = ResultDisplay.ragColours[word],
+                      let start = cell.firstIndex(where: { !$0.isWhitespace }) else { continue }
+                let offset = lo + cell.distance(from: cell.startIndex, to: start)
+                let end = offset + word.count
+                chars.replaceSubrange(offset..<end, with: Array("\u{1B}[\(code)m" + String(chars[offset..<end]) + "\u{1B}[0m"))
+            }
+            lines[li] = String(chars)
+        }
+    }
+
+    static let ragColours = ["red": "31", "amber": "33", "green": "32"]
+
+    private func cut(_ s: String, _ width: Int) -> String {
+        s.count <= width ? s : String(s.prefix(max(1, width - 1))) + "…"
+    }
+}
