@@ -106,7 +106,9 @@ func runCommand(_ cmd: PlanqCommand) -> ExitStatus {
 /// Subcommands that have their own argument parser (`planq ingest ...`, `planq report ...`).
 /// Each entry runs the subcommand with the arguments after its name and returns the exit status.
 /// The bare `planq` form (queries from `-c`, `-f` or stdin) stays the default.
-let subcommands: [String: ([String]) -> ExitStatus] = [:]
+let subcommands: [String: ([String]) -> ExitStatus] = [
+    "ingest": IngestCommand.main,
+]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 if let name = arguments.first, let sub = subcommands[name] {

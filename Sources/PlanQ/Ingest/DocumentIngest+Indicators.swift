@@ -1,0 +1,172 @@
+import Foundation
+
+/// Indicator tables: one row per indicator with value columns (`Baseline and Year`, `Target 2008/09`,
+/// `Outturn 2007/08`, `Quarter 1 Target`), or "measure blocks" where the values sit in cells
+/// labelled `<u>Baseline</u>`, `<u>08/09</u>` on the rows under the indicator.
+extension DocumentIngest {
+    private static let labelRE = try! NSRegularExpression(pattern: #"<u>\s*([^<]{1,30}?)\s*:?\s*</u>\s*([^<\t]*)"#, options: [.caseInsensitive])
+
+    mutating func addIndicators(_ t: DocumentTable) {
+        guard let measureCol = t.index(of: .measure) else { return }
+        let hasValueColumns = [.baseline, .target, .endTarget, .actual, .quarterTarget].contains { t.has($0) }
+        let targetType = t.columns[measureCol].map { TextCleaner.clean($0.text) }
+        var lastIndex: Int? = nil
+        var pendingLabels: [(Int, String)] = []
+        for row in t.rows {
+            let rowLabels = Self.labels(row)
+            if !rowLabels.isEmpty || !pendingLabels.isEmpty {
+                // A row of labelled values (measure blocks) belongs to the indicator above it.
+                if let idx = lastIndex, Self.isValueRow(row, measureCol: measureCol) || !rowLabels.isEmpty {
+                    var values = rowLabels.filter { !$0.value.isEmpty }.map { ($0.label, $0.value) }
+                    if rowLabels.allSatisfy({ $0.value.isEmpty }) && !rowLabels.isEmpty {
+                        pendingLabels = rowLabels.map { ($0.column, $0.label) }
+                        continue
+                    }
+                    if rowLabels.isEmpty {
+                        values = pendingLabels.compactMap { col, label in
+                            let v = TextCleaner.clean(row[col]); return v.isEmpty ? nil : (label, v)
+                        }
+                        pendingLabels = []
+                    }
+                    applyLabelled(values, to: idx, line: row.line)
+                    continue
+                }
+                pendingLabels = []
+            }
+            let rawTitle = Self.beforeLabels(row[measureCol])
+            let refText = t.index(of: .ref).map { TextCleaner.clean(row[$0]) } ?? ""
+            var title = TextCleaner.clean(rawTitle)
+            if title.isEmpty && refText.isEmpty { continue }
+            if !hasValueColumns && Self.isInstruction(title), let p = pendingIndicator { title = p }
+            if title.lowercased().hasPrefix("actions") || title.lowercased().hasPrefix("equalities") { continue }
+            var r = placed()
+            r["line"] = String(row.line)
+            let code = CodeNormalizer.code(in: refText) ?? CodeNormalizer.code(in: title)
+            if let c = code {
+                r["code"] = c
+                if CodeNormalizer.code(in: title) == c { title = CodeNormalizer.strippingCode(title) }
+            }
+            if !refText.isEmpty && CodeNormalizer.code(in: refText) == nil { r["ref"] = CodeNormalizer.ref(refText) }
+            r["title"] = title
+            if let tt = targetType, tt.count < 40 { r["target_type"] = tt }
+            fillValues(t, row, into: &r)
+            owner(t.index(of: .owner).map { row[$0] }, into: &r)
+            if let o = t.index(of: .organisation) {
+                let org = TextCleaner.clean(row[o]); if !org.isEmpty { r["organisation"] = org }
+            }
+            if let s = t.index(of: .status) {
+                r["status_raw"] = TextCleaner.clean(row[s])
+                if let st = RatingNormalizer.status(in: row[s]) { r["status"] = st; r["status_source"] = "stated" }
+            }
+            checkReference(&r, line: row.line)
+            lastIndex = add("indicators", r, key: [code ?? r["ref"] ?? "", code == nil ? title : ""])
+            pendingIndicator = nil
+        }
+    }
+
+    /// Fills baseline/target/end_target/actual (+ periods, units, raws) from value columns.
+    func fillValues(_ t: DocumentTable, _ row: SourceRow, into r: inout [String: String]) {
+        let targets = t.indexes(of: .target)
+        var slots: [(String, Int)] = []
+        if let b = t.index(of: .baseline) { slots.append(("baseline", b)) }
+        if let a = t.index(of: .actual) { slots.append(("actual", a)) }
+        if let first = targets.first { slots.append(("target", first)) }
+        if let e = t.index(of: .endTarget) { slots.append(("end_target", e)) } else if targets.count > 1, let last = targets.last {
+            slots.append(("end_target", last))
+        }
+        for (name, col) in slots {
+            let raw = row[col]
+            let v = NumberNormalizer.read(raw)
+            guard !v.raw.isEmpty else { continue }
+            r[name + "_raw"] = v.raw
+            if let x = v.value { r[name] = NumberNormalizer.format(x) }
+            if let u = v.unit, r["unit"] == nil { r["unit"] = u }
+            let period = (name == "baseline" ? v.period : nil) ?? t.columns[col]?.period ?? v.period
+            if let p = period { r[name + "_period"] = p }
+        }
+    }
+
+    /// Values given as (label, text) pairs: `Baseline` → baseline; the first period → target;
+    /// the last period → end target.
+    mutating func applyLabelled(_ values: [(String, String)], to idx: Int, line: Int) {
+        guard var r = tables["indicators"]?.rows[idx] else { return }
+        let periods = values.filter { PeriodNormalizer.financialYear(in: $0.0) != nil }
+        for (label, text) in values {
+            let v = NumberNormalizer.read(text)
+            var slot: String? = nil
+            if TextCleaner.words(label).hasPrefix("baseline") { slot = "baseline" }
+            else if let p = PeriodNormalizer.financialYear(in: label) {
+                if periods.first?.0 == label { slot = "target" } else if periods.count > 1 && periods.last?.0 == label { slot = "end_target" }
+                addMeasure(r, kind: "target", period: p, v, line: line)
+                if let s = slot {
+                    if r[s + "_raw"] == nil {
+                        r[s + "_raw"] = v.raw
+                        if let x = v.value { r[s] = NumberNormalizer.format(x) }
+                        r[s + "_period"] = v.period.flatMap { PeriodNormalizer.financialYear(in: $0) == nil ? $0 : nil } ?? p
+                        if let u = v.unit, r["unit"] == nil { r["unit"] = u }
+                    }
+                }
+                continue
+            }
+            if let s = slot, r[s + "_raw"] == nil {
+                r[s + "_raw"] = v.raw
+                if let x = v.value { r[s] = NumberNormalizer.format(x) }
+                if let p = v.period { r[s + "_period"] = p }
+                if let u = v.unit, r["unit"] == nil { r["unit"] = u }
+            }
+        }
+        tables["indicators"]?.rows[idx] = r
+    }
+
+    mutating func addMeasure(_ r: [String: String], kind: String, period: String?, _ v: MeasuredValue, line: Int) {
+        // Measures are written from the finished indicators (see Ingester); this hook is kept for quarter targets.
+    }
+
+    /// `(column, label, value)` for every `<u>Label</u> value` cell of `row`.
+    static func labels(_ row: SourceRow) -> [(column: Int, label: String, value: String)] {
+        var out: [(Int, String, String)] = []
+        for (i, cell) in row.cells.enumerated() where cell.contains("<u>") || cell.contains("<U>") {
+            let ns = cell as NSString
+            for m in labelRE.matches(in: cell, range: NSRange(location: 0, length: ns.length)) {
+                let label = TextCleaner.clean(ns.substring(with: m.range(at: 1)))
+                let w = TextCleaner.words(label)
+                guard w.hasPrefix("baseline") || PeriodNormalizer.financialYear(in: label) != nil else { continue }
+                out.append((i, label, TextCleaner.clean(ns.substring(with: m.range(at: 2)))))
+            }
+        }
+        return out.map { (column: $0.0, label: $0.1, value: $0.2) }
+    }
+
+    /// A row holding only values (numbers, `%`), no indicator name.
+    static func isValueRow(_ row: SourceRow, measureCol: Int) -> Bool {
+        let first = TextCleaner.clean(row.cells.first { !TextCleaner.clean($0).isEmpty } ?? "")
+        return first.count < 40 && NumberNormalizer.read(first).value != nil && CodeNormalizer.code(in: first) == nil
+    }
+
+    /// The part of a cell before its first `<u>` label.
+    static func beforeLabels(_ s: String) -> String {
+        guard let r = s.range(of: "<u>", options: .caseInsensitive) else { return s }
+        return String(s[..<r.lowerBound])
+    }
+
+    /// Form instructions standing where an indicator's name should be.
+    static func isInstruction(_ s: String) -> Bool {
+        let w = TextCleaner.words(s)
+        return w.isEmpty || w.hasPrefix("measure and target") || w.hasPrefix("describe") || w.hasPrefix("short term action")
+    }
+
+    /// Polarity from the reference; a warning when the title shares no words with the reference title.
+    mutating func checkReference(_ r: inout [String: String], line: Int) {
+        guard let code = r["code"], let ni = reference[code] else { return }
+        if let p = ni.polarity { r["polarity"] = p }
+        guard !ni.title.isEmpty, let title = r["title"], !title.isEmpty else { return }
+        let stop: Set<String> = ["of", "the", "and", "in", "to", "a", "for", "by", "at", "or", "with", "on", "who", "are", "is", "per", "from"]
+        let a = Set(TextCleaner.words(title).split(separator: " ").map(String.init)).subtracting(stop)
+        let b = Set(TextCleaner.words(ni.title).split(separator: " ").map(String.init)).subtracting(stop)
+        if !a.isEmpty && !b.isEmpty && a.intersection(b).isEmpty {
+            let msg = "\(code) title '\(title.prefix(60))' does not match the National Indicator set ('\(ni.title.prefix(60))')"
+            r["warning"] = msg
+            warnings.append("\(document):\(line): warning: \(msg)")
+        }
+    }
+}

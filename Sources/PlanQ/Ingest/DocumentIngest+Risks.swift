@@ -1,0 +1,64 @@
+/// Risk tables: `Risk | Rating | Actions | Who | Date to be completed` (ratings such as
+/// `Amber (High-Possible)`) and risk registers (`Risk Register Ref | … | Priority H/M/L | controls …`).
+extension DocumentIngest {
+    mutating func addRisks(_ t: DocumentTable) {
+        guard let riskCol = t.index(of: .risk) else { return }
+        for row in t.rows {
+            let text = TextCleaner.clean(row[riskCol])
+            if text.isEmpty { continue }
+            var r = placed()
+            r["line"] = String(row.line)
+            if let c = t.index(of: .ref) {
+                let ref = CodeNormalizer.ref(TextCleaner.clean(row[c]))
+                if !ref.isEmpty { r["ref"] = ref }
+            }
+            // A register names the outcomes a risk threatens: use the first known one.
+            if let c = t.index(of: .links) { placeByLinks(row[c], into: &r) }
+            r["risk"] = text
+            var ratingText = ""
+            if let c = t.index(of: .rating) { ratingText = TextCleaner.clean(row[c]) }
+            if let c = t.index(of: .status), ratingText.isEmpty { ratingText = TextCleaner.clean(row[c]) }
+            if !ratingText.isEmpty {
+                let rating = RatingNormalizer.read(ratingText)
+                r["rating_raw"] = ratingText
+                r["status"] = rating.status
+                r["impact"] = rating.impact
+                r["likelihood"] = rating.likelihood
+                r["priority"] = rating.priority
+            }
+            if let c = t.index(of: .priority) {
+                let p = TextCleaner.clean(row[c])
+                if !p.isEmpty {
+                    let rating = RatingNormalizer.read(p)
+                    r["priority"] = rating.priority ?? rating.impact
+                    if r["rating_raw"] == nil { r["rating_raw"] = p }
+                }
+            }
+            if let c = t.index(of: .controls) { set(&r, "controls", row[c]) }
+            owner(t.index(of: .owner).map { row[$0] }, into: &r)
+            if let c = t.index(of: .due) {
+                let raw = TextCleaner.clean(row[c])
+                if !raw.isEmpty { r["due_raw"] = raw; r["due"] = DateNormalizer.iso(raw) }
+            }
+            add("risks", r, key: [r["ref"] ?? "", text])
+        }
+    }
+
+    /// Sets outcome_no/outcome from the first known objective named in a links cell, or clears them.
+    func placeByLinks(_ raw: String, into r: inout [String: String]) {
+        let text = TextCleaner.key(raw)
+        var best: (Int, Int)? = nil
+        for (k, n) in objectiveNumbers[context.plan] ?? [:] where k.count >= 6 {
+            if let range = text.range(of: k) {
+                let pos = text.distance(from: text.startIndex, to: range.lowerBound)
+                if best.map({ pos < $0.0 }) ?? true { best = (pos, n) }
+            }
+        }
+        if let b = best, let rows = tables["outcomes"]?.rows,
+           let o = rows.first(where: { $0["plan"] == context.plan && $0["outcome_no"] == String(b.1) }) {
+            r["outcome_no"] = String(b.1)
+            r["outcome"] = o["outcome"]
+            r["theme"] = o["theme"]
+        }
+    }
+}

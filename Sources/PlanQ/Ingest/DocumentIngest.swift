@@ -1,0 +1,300 @@
+import Foundation
+
+/// The ingest of one document: walks its blocks, keeps the context, and adds records to the tables.
+///
+/// Recognisers for each table kind live in extensions (`DocumentIngest+Indicators.swift`, …).
+struct DocumentIngest {
+    /// The document's name as written in `document` columns (file base name).
+    let document: String
+    /// Tables by name, shared across documents.
+    var tables: [String: IngestTable]
+    /// Report lines for this document.
+    var report: [String] = []
+    /// Warnings (code/title disagreements and the like).
+    var warnings: [String] = []
+    /// National indicators by code.
+    let reference: [String: NationalIndicator]
+
+    var context = PlanContext()
+    var council: String?
+    var published: String?
+    var themeRanges: [Int: String] = [:]
+    /// A `Theme:` heading whose name is on the next line.
+    var awaitingTheme = false
+    /// `LAA Target: NI 101 …`: the indicator a following table measures.
+    var pendingIndicator: String?
+    /// Known objective numbers per plan, by objective key.
+    var objectiveNumbers: [String: [String: Int]] = [:]
+    /// Row index of the current outcome in `outcomes`.
+    var currentOutcomeRow: Int?
+    /// Plans seen, in order, with the line of their title.
+    var plans: [(slug: String, title: String, period: String?, line: Int)] = []
+    /// Occurrences of each record key, for stable ids.
+    var keyCounts: [String: Int] = [:]
+    /// Records added per table, for the report.
+    var counts: [String: Int] = [:]
+    /// The partnership section the text is in (partnership reviews).
+    var partnership: PartnershipState?
+    /// The last text line seen, for headings that name the line above them.
+    var previousText = ""
+    /// Whether recent text spoke of indicators or actions (for stated RAG tallies).
+    var tallyKind = "actions"
+
+    init(document: String, tables: [String: IngestTable], reference: [String: NationalIndicator]) {
+        self.document = document
+        self.tables = tables
+        self.reference = reference
+    }
+
+    /// Reads `lines` and adds every recognised record.
+    mutating func run(_ lines: [String]) {
+        themeRanges = ContextTracker.themeRanges(lines)
+        council = ContextTracker.council(lines)
+        published = Self.publishedDate(lines)
+        startPlan(title: Self.fallbackTitle(lines, document: document), period: nil, line: 1)
+        for block in DocumentReader().read(lines) {
+            switch block {
+            case .text(let line, let text): handleText(text, line: line)
+            case .table(let t): handleTable(t)
+            case .loose(let line, let rows): handleLoose(rows, line: line)
+            }
+        }
+        writePlans()
+    }
+
+    // MARK: - Context
+
+    mutating func handleText(_ text: String, line: Int) {
+        defer { previousText = text }
+        let lower = text.lowercased()
+        if lower.contains("performance indicator") { tallyKind = "indicators" } else if lower.contains("action") { tallyKind = "actions" }
+        if handlePartnershipText(text, line: line) { return }
+        if awaitingTheme {
+            awaitingTheme = false
+            if ContextTracker.heading(text) == nil && text.count < 120 { context.theme = text; return }
+        }
+        guard let h = ContextTracker.heading(text) else {
+            let k = TextCleaner.words(text)
+            if ["performance indicators", "associated risks", "risk register", "performance indicator"].contains(k) {
+                context.outcomeNo = nil; context.outcome = nil; context.owner = nil; context.organisation = nil
+                currentOutcomeRow = nil
+            }
+            return
+        }
+        switch h {
+        case .plan(let title, let period):
+            startPlan(title: title, period: period, line: line)
+        case .theme(let name):
+            if name.isEmpty { awaitingTheme = true } else { context.theme = name }
+        case .outcome(let n, let text):
+            setOutcome(number: n, text: text, line: line)
+        case .objective(let text):
+            let key = TextCleaner.key(text)
+            var known = objectiveNumbers[context.plan] ?? [:]
+            let n: Int
+            let isNew: Bool
+            if let k = known[key] { n = k; isNew = false } else { n = known.count + 1; known[key] = n; isNew = true }
+            objectiveNumbers[context.plan] = known
+            if isNew { setOutcome(number: n, text: text, line: line) } else {
+                context.outcomeNo = n; context.outcome = text; context.owner = nil; context.organisation = nil
+            }
+        case .owner(let name, let org):
+            context.owner = name
+            context.organisation = org
+            if let r = currentOutcomeRow {
+                tables["outcomes"]?.rows[r]["owner"] = name
+                tables["outcomes"]?.rows[r]["organisation"] = org ?? ""
+            }
+        case .partners(let lead, let list):
+            if let r = currentOutcomeRow {
+                tables["outcomes"]?.rows[r]["lead_partner"] = lead ?? ""
+                tables["outcomes"]?.rows[r]["key_partners"] = list.joined(separator: ", ")
+            }
+        case .indicator(let text):
+            pendingIndicator = text
+        }
+    }
+
+    mutating func startPlan(title: String, period: String?, line: Int) {
+        let slug = Self.slug((council.map { Self.place($0) } ?? "") + " " + title + " " + (period ?? ""))
+        if slug == context.plan { return }
+        context = PlanContext(plan: slug, planTitle: title, planPeriod: period ?? PeriodNormalizer.period(in: title))
+        currentOutcomeRow = nil
+        pendingIndicator = nil
+        if !plans.contains(where: { $0.slug == slug }) { plans.append((slug, title, context.planPeriod, line)) }
+    }
+
+    mutating func setOutcome(number: Int, text: String, line: Int) {
+        context.outcomeNo = number
+        context.outcome = text
+        context.owner = nil
+        context.organisation = nil
+        if let t = themeRanges[number] { context.theme = t }
+        let row: [String: String] = [
+            "document": document, "line": String(line), "plan": context.plan, "council": council ?? "",
+            "theme": context.theme ?? "", "outcome_no": String(number), "outcome": text,
+        ]
+        currentOutcomeRow = add("outcomes", row, key: [String(number), text])
+    }
+
+    /// Adds `row` to `table` with located and placed columns filled; returns its index.
+    @discardableResult
+    mutating func add(_ table: String, _ row: [String: String], key: [String]) -> Int {
+        var r = row
+        r["document"] = document
+        let base = [document, context.plan, table] + key.map { String(TextCleaner.words($0).prefix(60)) }
+        let k = base.joined(separator: "|")
+        let n = keyCounts[k, default: 0]
+        keyCounts[k] = n + 1
+        let prefix = ["plans": "pl", "outcomes": "out", "indicators": "ind", "measures": "m", "actions": "act", "risks": "risk",
+                      "partnerships": "ptn", "governance": "gov", "concerns": "con", "progress": "prg", "status_counts": "cnt"][table] ?? table
+        r["id"] = StableID.make(prefix, base + [String(n)])
+        counts[table, default: 0] += 1
+        tables[table]?.rows.append(r)
+        return (tables[table]?.rows.count ?? 1) - 1
+    }
+
+    /// The placed columns (plan … outcome) of the current context.
+    func placed() -> [String: String] {
+        var r: [String: String] = ["plan": context.plan, "council": council ?? ""]
+        if let t = context.theme { r["theme"] = t }
+        if let n = context.outcomeNo { r["outcome_no"] = String(n) }
+        if let o = context.outcome { r["outcome"] = o }
+        return r
+    }
+
+    /// Owner columns: the record's own owner, else the outcome's (`owner_source`).
+    func owner(_ raw: String?, into r: inout [String: String]) {
+        let text = raw.map(TextCleaner.clean) ?? ""
+        if !text.isEmpty {
+            let (name, org) = Self.splitOwner(text)
+            r["owner"] = name
+            if let o = org, r["organisation"] == nil { r["organisation"] = o }
+            r["owner_source"] = "record"
+        } else if let o = context.owner {
+            r["owner"] = o
+            if let org = context.organisation, r["organisation"] == nil { r["organisation"] = org }
+            r["owner_source"] = "outcome"
+        }
+    }
+
+    // MARK: - Tables
+
+    mutating func handleTable(_ t: DocumentTable) {
+        let before = counts
+        let kind: String
+        if t.has(.risk) {
+            kind = "risks"; addRisks(t)
+        } else if t.has(.action) {
+            kind = "actions"; addActions(t)
+        } else if t.has(.measure) {
+            kind = "indicators"; addIndicators(t)
+        } else if t.has(.item) && (t.has(.owner) || t.has(.due)) {
+            kind = "governance"; addGovernance(t)
+        } else {
+            let names = t.columns.compactMap { $0?.role.rawValue }.joined(separator: ", ")
+            report.append("  line \(t.line): skipped table of \(t.rows.count) rows (columns: \(names)); no recogniser for this header: \(TextCleaner.clean(t.headerCells.joined(separator: " | ")).prefix(100))")
+            return
+        }
+        let added = (counts[kind] ?? 0) - (before[kind] ?? 0)
+        if added == 0 && !t.rows.isEmpty {
+            report.append("  line \(t.line): \(kind) table with \(t.rows.count) rows gave no records")
+        }
+    }
+
+    mutating func handleLoose(_ rows: [SourceRow], line: Int) {
+        if handlePartnershipRows(rows) { return }
+        if addStatusCounts(rows) { return }
+        let text = TextCleaner.clean(rows[0].cells.joined(separator: " | "))
+        report.append("  line \(line): skipped \(rows.count) row\(rows.count == 1 ? "" : "s") outside a recognised table: \(text.prefix(80))")
+    }
+
+    // MARK: - Plans
+
+    mutating func writePlans() {
+        for p in plans {
+            let used = ["outcomes", "indicators", "actions", "risks", "progress", "status_counts"].contains { name in
+                tables[name]?.rows.contains { $0["plan"] == p.slug && $0["document"] == document } ?? false
+            }
+            guard used else { continue }
+            let row: [String: String] = [
+                "id": p.slug, "plan": p.slug, "council": council ?? "", "title": p.title, "kind": Self.kind(p.title),
+                "period": p.period ?? "", "published": published ?? "", "document": document, "line": String(p.line),
+            ]
+            tables["plans"]?.rows.append(row)
+            counts["plans", default: 0] += 1
+        }
+    }
+
+    // MARK: - Helpers
+
+    static func slug(_ s: String) -> String {
+        let w = TextCleaner.words(s).replacingOccurrences(of: " ", with: "-")
+        return String(w.prefix(80))
+    }
+
+    /// `Hartlepool Borough Council` → `Hartlepool`.
+    static func place(_ council: String) -> String { String(council.split(separator: " ").first ?? "") }
+
+    static func kind(_ title: String) -> String {
+        let w = TextCleaner.words(title)
+        if w.contains("progress report") { return "progress report" }
+        if w.contains("local area agreement") || w.contains("laa") { return "local area agreement plan" }
+        if w.contains("departmental") { return "departmental plan" }
+        if w.contains("operational") { return "operational plan" }
+        if w.contains("divisional") || w.contains("action plan") { return "divisional plan" }
+        if w.contains("strategy") { return "strategy" }
+        if w.contains("review") { return "review" }
+        return "plan"
+    }
+
+    /// The first full date (day month year) near the top of the document: the meeting the paper went to.
+    static func publishedDate(_ lines: [String]) -> String? {
+        let re = try! NSRegularExpression(pattern: #"\b(\d{1,2})(?:st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+((?:19|20)\d\d)\b"#)
+        for line in lines.prefix(60) {
+            let ns = line as NSString
+            if let m = re.firstMatch(in: line, range: NSRange(location: 0, length: ns.length)) {
+                return DateNormalizer.iso(ns.substring(with: m.range))
+            }
+        }
+        return nil
+    }
+
+    /// A title for records that come before any plan heading: the first short line naming a plan,
+    /// agreement, strategy or report, else the document name.
+    static func fallbackTitle(_ lines: [String], document: String) -> String {
+        for line in lines.prefix(400) where !line.contains("\t") {
+            let t = TextCleaner.clean(line)
+            guard t.count >= 8, t.count <= 90, !t.hasSuffix(".") else { continue }
+            let w = " " + TextCleaner.words(t) + " "
+            if [" plan ", " laa ", " local area agreement ", " strategy ", " partnership", " review "].contains(where: { w.contains($0) }) {
+                return t
+            }
+        }
+        return document
+    }
+
+    /// `Diane Martin, Hartlepool Borough Council` / `Mike Lakinski – Business Link` / `Peter Davies HBC`
+    /// → (owner, organisation).
+    static func splitOwner(_ s: String) -> (String, String?) {
+        for sep in [" – ", " - ", ", ", " / "] {
+            if let r = s.range(of: sep) {
+                let a = s[..<r.lowerBound].trimmingCharacters(in: .whitespaces)
+                let b = s[r.upperBound...].trimmingCharacters(in: .whitespaces)
+                if !a.isEmpty && !b.isEmpty && a.split(separator: " ").count <= 4 { return (a, b) }
+            }
+        }
+        let words = s.split(separator: " ").map(String.init)
+        // `First Last Organisation words`: a two-word personal name then an organisation.
+        if words.count >= 3, words[0].first?.isUppercase == true, words[1].first?.isUppercase == true,
+           !orgWords.contains(words[0].lowercased()), !orgWords.contains(words[1].lowercased()),
+           words[2...].contains(where: { orgWords.contains($0.lowercased()) || $0.allSatisfy(\.isUppercase) }) {
+            return (words[0] + " " + words[1], words[2...].joined(separator: " "))
+        }
+        return (s, nil)
+    }
+
+    static let orgWords: Set<String> = ["council", "department", "services", "service", "partnership", "trust", "pct", "police",
+                                        "hbc", "nhs", "plus", "link", "college", "forum", "association", "network", "agency",
+                                        "unit", "team", "board", "group", "centre", "development", "assistant", "director", "head"]
+}

@@ -1,0 +1,106 @@
+/// Reads a document's lines into blocks: text lines, tables and loose rows.
+///
+/// A row is a line holding a tab. A header row (``HeaderMapper/header(_:)``) opens a table;
+/// following rows are its records until a heading (``ContextTracker/isHeading(_:)``) or more than
+/// a few lines of prose close it. A header repeated after a page break, with the same number of
+/// cells and the same first column, continues the open table, keeping the first header (later
+/// copies are often garbled by the export). A row whose first cell is empty continues the
+/// previous record: its cells are appended to the record's cells.
+struct DocumentReader {
+    /// Lines of prose tolerated between a table's rows before the table is closed (page headers).
+    var maxGap = 3
+
+    /// The blocks of `lines` (line numbers are 1-based).
+    func read(_ lines: [String]) -> [DocumentBlock] {
+        var blocks: [DocumentBlock] = []
+        var open: DocumentTable? = nil
+        var loose: [SourceRow] = []
+        var gap = 0
+
+        func closeTable() {
+            if let t = open { blocks.append(.table(t)) }
+            open = nil
+        }
+        func flushLoose() {
+            if let first = loose.first { blocks.append(.loose(line: first.line, rows: loose)) }
+            loose = []
+        }
+
+        for (i, rawLine) in lines.enumerated() {
+            let lineNo = i + 1
+            let line = rawLine.hasSuffix("\r") ? String(rawLine.dropLast()) : rawLine
+            if !line.contains("\t") {
+                let text = TextCleaner.clean(line)
+                if text.isEmpty { continue }
+                flushLoose()
+                if ContextTracker.isHeading(text) {
+                    closeTable()
+                } else if open != nil {
+                    gap += 1
+                    if gap > maxGap { closeTable() }
+                }
+                blocks.append(.text(line: lineNo, text: text))
+                continue
+            }
+            let cells = line.components(separatedBy: "\t")
+            if Self.isRule(cells) { continue }
+            if let header = HeaderMapper.header(cells) {
+                flushLoose()
+                gap = 0
+                if var t = open, t.columns.count == header.count,
+                   TextCleaner.key(t.headerCells.first ?? "") == TextCleaner.key(cells.first ?? "") {
+                    t.repeats += 1
+                    open = t
+                    continue
+                }
+                closeTable()
+                open = DocumentTable(line: lineNo, headerCells: cells, columns: header)
+                continue
+            }
+            let joined = TextCleaner.clean(cells.joined(separator: " "))
+            if joined.isEmpty { continue }
+            if ContextTracker.isHeading(joined) {
+                closeTable()
+                flushLoose()
+                blocks.append(.text(line: lineNo, text: joined))
+                continue
+            }
+            let row = SourceRow(line: lineNo, cells: cells)
+            if var t = open {
+                gap = 0
+                if Self.isContinuation(cells), var last = t.rows.last {
+                    Self.append(row, to: &last)
+                    t.rows[t.rows.count - 1] = last
+                } else {
+                    t.rows.append(row)
+                }
+                open = t
+            } else {
+                loose.append(row)
+            }
+        }
+        closeTable()
+        flushLoose()
+        return blocks
+    }
+
+    /// A row whose first cell is empty continues the record above it.
+    static func isContinuation(_ cells: [String]) -> Bool {
+        guard let first = cells.first else { return false }
+        return TextCleaner.clean(first).isEmpty
+    }
+
+    /// A row of `--` rules left by the export.
+    static func isRule(_ cells: [String]) -> Bool {
+        cells.allSatisfy { c in c.allSatisfy { $0 == "-" || $0 == " " || $0 == "=" } }
+    }
+
+    /// Appends each non-empty cell of `row` to the same cell of `record`.
+    static func append(_ row: SourceRow, to record: inout SourceRow) {
+        for (j, c) in row.cells.enumerated() where !c.trimmingCharacters(in: .whitespaces).isEmpty {
+            while record.cells.count <= j { record.cells.append("") }
+            record.cells[j] = record.cells[j].isEmpty ? c : record.cells[j] + " " + c
+        }
+        record.joinedRows += 1
+    }
+}
