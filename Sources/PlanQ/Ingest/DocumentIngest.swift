@@ -52,7 +52,15 @@ struct DocumentIngest {
         council = ContextTracker.council(lines)
         published = Self.publishedDate(lines)
         startPlan(title: Self.fallbackTitle(lines, document: document), period: nil, line: 1)
+        let trace = ProcessInfo.processInfo.environment["PLANQ_INGEST_TRACE"] != nil
         for block in DocumentReader().read(lines) {
+            if trace {
+                switch block {
+                case .text(let line, let text): print("T \(line): \(text.prefix(70))")
+                case .table(let t): print("TABLE \(t.line) [\(t.columns.map { $0?.role.rawValue ?? "-" }.joined(separator: ","))] rows \(t.rows.map { String($0.line) }.joined(separator: " "))")
+                case .loose(let line, let rows): print("LOOSE \(line) x\(rows.count)")
+                }
+            }
             switch block {
             case .text(let line, let text): handleText(text, line: line)
             case .table(let t): handleTable(t)

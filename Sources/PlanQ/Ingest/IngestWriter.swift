@@ -23,10 +23,11 @@ public enum IngestWriter {
             try Data(t.csv().utf8).write(to: tmp.appendingPathComponent(t.name + ".csv"))
         }
         try Data(result.schemaJSON.utf8).write(to: tmp.appendingPathComponent("schema.json"))
-        if fm.fileExists(atPath: target.path) {
-            _ = try fm.replaceItemAt(target, withItemAt: tmp)
-        } else {
-            try fm.moveItem(at: tmp, to: target)
-        }
+        // Swap in with renames: the old folder moves aside, the new one takes its name, the old goes.
+        let old = parent.appendingPathComponent(".\(target.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
+        try? fm.removeItem(at: old)
+        if fm.fileExists(atPath: target.path) { try fm.moveItem(at: target, to: old) }
+        try fm.moveItem(at: tmp, to: target)
+        try? fm.removeItem(at: old)
     }
 }
