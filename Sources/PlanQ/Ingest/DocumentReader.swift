@@ -18,7 +18,7 @@ struct DocumentReader {
         var gap = 0
 
         func closeTable() {
-            if let t = open { blocks.append(.table(t)) }
+            if let t = open, !(t.rows.isEmpty && t.line != 0 && t.continued) { blocks.append(.table(t)) }
             open = nil
         }
         func flushLoose() {
@@ -47,8 +47,7 @@ struct DocumentReader {
             if let header = HeaderMapper.header(cells) {
                 flushLoose()
                 gap = 0
-                if var t = open, t.columns.count == header.count,
-                   TextCleaner.key(t.headerCells.first ?? "") == TextCleaner.key(cells.first ?? "") {
+                if var t = open, Self.isRepeat(of: t, header: header, cells: cells) {
                     t.repeats += 1
                     open = t
                     continue
@@ -59,10 +58,18 @@ struct DocumentReader {
             }
             let joined = TextCleaner.clean(cells.joined(separator: " "))
             if joined.isEmpty { continue }
-            if ContextTracker.isHeading(joined) {
+            if let h = ContextTracker.heading(joined), ContextTracker.isHeading(joined) {
+                // An objective or theme heading caught inside a table splits it: the rows after it
+                // (often with no header of their own) go on under the same header.
+                let carry = open
                 closeTable()
                 flushLoose()
                 blocks.append(.text(line: lineNo, text: joined))
+                if let c = carry, Self.keepsTableOpen(h) {
+                    var next = DocumentTable(line: lineNo, headerCells: c.headerCells, columns: c.columns)
+                    next.continued = true
+                    open = next
+                }
                 continue
             }
             let row = SourceRow(line: lineNo, cells: cells)
@@ -82,6 +89,23 @@ struct DocumentReader {
         closeTable()
         flushLoose()
         return blocks
+    }
+
+    /// Whether a header row repeats the open table's header (a page break): same number of cells,
+    /// same first heading, and most columns in the same roles.
+    static func isRepeat(of t: DocumentTable, header: [HeaderColumn?], cells: [String]) -> Bool {
+        guard t.columns.count == header.count,
+              TextCleaner.key(t.headerCells.first ?? "") == TextCleaner.key(cells.first ?? "") else { return false }
+        let same = zip(t.columns, header).filter { $0?.role == $1?.role }.count
+        return Double(same) >= 0.6 * Double(header.count)
+    }
+
+    /// Headings that split a table without ending it (objectives and themes within a plan).
+    static func keepsTableOpen(_ h: ContextHeading) -> Bool {
+        switch h {
+        case .objective, .theme: return true
+        default: return false
+        }
     }
 
     /// A row whose first cell is empty continues the record above it.

@@ -13,6 +13,8 @@ struct DocumentTable: Sendable {
     var rows: [SourceRow] = []
     /// How many times the header was repeated (page breaks).
     var repeats = 0
+    /// Whether this table carries on an earlier one's header after a heading split it.
+    var continued = false
 
     /// The index of the first column with `role`, or nil.
     func index(of role: HeaderRole) -> Int? { columns.firstIndex { $0?.role == role } }

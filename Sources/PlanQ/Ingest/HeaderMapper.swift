@@ -56,6 +56,16 @@ enum HeaderMapper {
                 return HeaderColumn(role: role, period: PeriodNormalizer.period(in: text), text: text)
             }
         }
+        // Letters split by the export (`Re f:`, `De fi niti on`): match the words run together.
+        let squeezed = TextCleaner.key(text)
+        for (role, phrases) in rules {
+            for p in phrases {
+                let sp = p.replacingOccurrences(of: " ", with: "")
+                if squeezed == sp || (sp.count >= 6 && squeezed.hasPrefix(sp)) {
+                    return HeaderColumn(role: role, period: PeriodNormalizer.period(in: text), text: text)
+                }
+            }
+        }
         return nil
     }
 
