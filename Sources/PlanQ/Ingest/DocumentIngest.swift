@@ -39,6 +39,9 @@ struct DocumentIngest {
     var previousText = ""
     /// Whether recent text spoke of indicators or actions (for stated RAG tallies).
     var tallyKind = "actions"
+    /// Inside a bulleted list introduced by `How we will measure success:` (indicators) or
+    /// `What we are going to do:` (actions): the table its items go to.
+    var listTable: String?
 
     init(document: String, tables: [String: IngestTable], reference: [String: NationalIndicator]) {
         self.document = document
@@ -77,6 +80,7 @@ struct DocumentIngest {
         let lower = text.lowercased()
         if lower.contains("performance indicator") { tallyKind = "indicators" } else if lower.contains("action") { tallyKind = "actions" }
         if handlePartnershipText(text, line: line) { return }
+        if handleListItem(text, line: line) { return }
         if awaitingTheme {
             awaitingTheme = false
             if ContextTracker.heading(text) == nil && text.count < 120 { context.theme = text; return }
