@@ -130,10 +130,11 @@ struct DocumentIngest {
     mutating func startPlan(title: String, period: String?, line: Int) {
         let slug = Self.slug((council.map { Self.place($0) } ?? "") + " " + title + " " + (period ?? ""))
         if slug == context.plan { return }
-        context = PlanContext(plan: slug, planTitle: title, planPeriod: period ?? PeriodNormalizer.period(in: title))
+        let full = period.map { p in title.contains(p) || p.hasPrefix("Q") ? title : title + " " + p } ?? title
+        context = PlanContext(plan: slug, planTitle: full, planPeriod: period ?? PeriodNormalizer.period(in: title))
         currentOutcomeRow = nil
         pendingIndicator = nil
-        if !plans.contains(where: { $0.slug == slug }) { plans.append((slug, title, context.planPeriod, line)) }
+        if !plans.contains(where: { $0.slug == slug }) { plans.append((slug, full, context.planPeriod, line)) }
     }
 
     mutating func setOutcome(number: Int, text: String, line: Int) {
@@ -277,13 +278,13 @@ struct DocumentIngest {
     static func fallbackTitle(_ lines: [String], document: String) -> String {
         for line in lines.prefix(400) where !line.contains("\t") {
             let t = TextCleaner.clean(line)
-            guard t.count >= 8, t.count <= 90, !t.hasSuffix(".") else { continue }
+            guard t.count >= 8, t.count <= 90, !t.hasSuffix("."), ContextTracker.heading(t) == nil else { continue }
             let w = " " + TextCleaner.words(t) + " "
-            if [" plan ", " laa ", " local area agreement ", " strategy ", " partnership", " review "].contains(where: { w.contains($0) }) {
+            if [" plan ", " laa ", " local area agreement ", " strategy "].contains(where: { w.contains($0) }) {
                 return t
             }
         }
-        return document
+        return ContextTracker.council(lines).map { $0 + " plan" } ?? document
     }
 
     /// `Diane Martin, Hartlepool Borough Council` / `Mike Lakinski – Business Link` / `Peter Davies HBC`

@@ -58,6 +58,8 @@ enum TextCleaner {
             }
             i = raw.index(after: i)
         }
+        // Markdown emphasis left by some exports (`**Theme**`).
+        if out.contains("**") { out = out.replacingOccurrences(of: "**", with: " ") }
         return tidySeparators(collapse(out))
     }
 
