@@ -48,7 +48,7 @@ extension DocumentIngest {
             }
             if !refText.isEmpty && CodeNormalizer.code(in: refText) == nil { r["ref"] = CodeNormalizer.ref(refText) }
             r["title"] = title
-            if let tt = targetType, tt.count < 40 { r["target_type"] = tt }
+            if let tt = targetType, tt.count < 40, TextCleaner.words(tt).contains("target") { r["target_type"] = tt }
             fillValues(t, row, into: &r)
             owner(t.index(of: .owner).map { row[$0] }, into: &r)
             if let o = t.index(of: .organisation) {
@@ -81,7 +81,9 @@ extension DocumentIngest {
             r[name + "_raw"] = v.raw
             if let x = v.value { r[name] = NumberNormalizer.format(x) }
             if let u = v.unit, r["unit"] == nil { r["unit"] = u }
+            // An actual with no period of its own is for the plan's year.
             let period = (name == "baseline" ? v.period : nil) ?? t.columns[col]?.period ?? v.period
+                ?? (name == "actual" ? context.planPeriod : nil)
             if let p = period { r[name + "_period"] = p }
         }
     }

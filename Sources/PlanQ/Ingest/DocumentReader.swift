@@ -17,9 +17,20 @@ struct DocumentReader {
         var loose: [SourceRow] = []
         var gap = 0
 
+        // A table's block keeps the place where the table started, so text read while it was open
+        // (page headers) comes after it and headings that closed it come after it too.
+        var slot: Int? = nil
         func closeTable() {
-            if let t = open, !(t.rows.isEmpty && t.line != 0 && t.continued) { blocks.append(.table(t)) }
+            if let t = open, let i = slot {
+                if t.rows.isEmpty && t.continued { blocks.remove(at: i) } else { blocks[i] = .table(t) }
+            }
             open = nil
+            slot = nil
+        }
+        func openTable(_ t: DocumentTable) {
+            open = t
+            slot = blocks.count
+            blocks.append(.table(t))
         }
         func flushLoose() {
             if let first = loose.first { blocks.append(.loose(line: first.line, rows: loose)) }
@@ -53,7 +64,7 @@ struct DocumentReader {
                     continue
                 }
                 closeTable()
-                open = DocumentTable(line: lineNo, headerCells: cells, columns: header)
+                openTable(DocumentTable(line: lineNo, headerCells: cells, columns: header))
                 continue
             }
             let joined = TextCleaner.clean(cells.joined(separator: " "))
@@ -68,7 +79,7 @@ struct DocumentReader {
                 if let c = carry, Self.keepsTableOpen(h) {
                     var next = DocumentTable(line: lineNo, headerCells: c.headerCells, columns: c.columns)
                     next.continued = true
-                    open = next
+                    openTable(next)
                 }
                 continue
             }
