@@ -18,6 +18,9 @@ enum DateNormalizer {
     private static let monthName = try! NSRegularExpression(
         pattern: #"(?<![a-z])(?:(\d{1,2})(?:st|nd|rd|th)?)?(january|february|march|match|april|may|june|july|august|september|october|november|december|sept|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?((?:19|20)\d\d|\d\d)(?!\d)"#)
 
+    private static let spaced = try! NSRegularExpression(
+        pattern: #"(?:\b(\d{1,2})(?:st|nd|rd|th)?\s+)?\b(january|february|march|match|april|may|june|july|august|september|october|november|december|sept|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s*((?:19|20)\d\d|\d\d)(?!\s?\d)\b"#)
+
     /// The ISO date `raw` states, or nil.
     static func iso(_ raw: String) -> String? {
         let text = TextCleaner.clean(raw).lowercased()
@@ -27,6 +30,15 @@ enum DateNormalizer {
            let d = Int(ns.substring(with: m.range(at: 1))), let mo = Int(ns.substring(with: m.range(at: 2))),
            let y = Int(ns.substring(with: m.range(at: 3))) {
             return make(year: y < 100 ? 2000 + y : y, month: mo, day: d)
+        }
+        // Whole words first (`ends in December 2010`); a two-digit year must not run on into more digits.
+        if let m = spaced.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)),
+           let month = months.first(where: { $0.0 == ns.substring(with: m.range(at: 2)) })?.1,
+           let yy = Int(ns.substring(with: m.range(at: 3))) {
+            let year = yy < 100 ? 2000 + yy : yy
+            if m.range(at: 1).location != NSNotFound, let d = Int(ns.substring(with: m.range(at: 1))),
+               let s = make(year: year, month: month, day: d) { return s }
+            return make(year: year, month: month, day: lastDay(year: year, month: month))
         }
         // Split letters and split years join up once spaces go: `de c 2008` → `dec2008`, `apr 20 09` → `apr2009`.
         let squeezed = text.replacingOccurrences(of: " ", with: "")

@@ -77,6 +77,7 @@ public struct Ingester: Sendable {
             var r = t.rows[i]
             let b = r["baseline"].flatMap(Double.init), tg = r["target"].flatMap(Double.init), a = r["actual"].flatMap(Double.init)
             let pol = StatusRule.polarity(stated: r["polarity"].flatMap { $0.isEmpty ? nil : $0 }, baseline: b, target: tg)
+            if let p = pol { r["polarity"] = p }
             if (r["status"] ?? "").isEmpty, let a = a, let tg = tg, let p = pol,
                let ap = r["actual_period"], ap == r["target_period"] {
                 r["status"] = rule.status(actual: a, target: tg, polarity: p)

@@ -18,7 +18,7 @@ enum RatingNormalizer {
         let squeezed = words.joined()
         // A colour first: a whole word, or the squeezed text starting with one (split letters).
         r.status = status(in: raw)
-        for w in words {
+        for w in words where w != "impact" && w != "likelihood" {
             if r.impact == nil, let i = impactWord(w) { r.impact = i; continue }
             if r.likelihood == nil, let l = likelihoodWord(w) { r.likelihood = l }
         }
