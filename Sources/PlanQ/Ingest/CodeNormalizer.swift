@@ -60,7 +60,10 @@ enum CodeNormalizer {
     /// A local reference with PDF-split spaces removed: `CS D P014` → `CSDP014`, `POL6- 1.11` → `POL6-1.11`,
     /// `1.` → `1`.
     static func ref(_ s: String) -> String {
-        var r = TextCleaner.fold(s).replacingOccurrences(of: " ", with: "")
+        var t = TextCleaner.fold(s)
+        // `1 (CST A02-3)`: a cross-reference after the ref is not part of it.
+        if let p = t.firstIndex(of: "("), !t[..<p].trimmingCharacters(in: .whitespaces).isEmpty { t = String(t[..<p]) }
+        var r = t.replacingOccurrences(of: " ", with: "")
         while r.hasSuffix(".") || r.hasSuffix(":") { r.removeLast() }
         return r
     }

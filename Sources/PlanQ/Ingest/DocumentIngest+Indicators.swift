@@ -14,25 +14,27 @@ extension DocumentIngest {
         var pendingLabels: [(Int, String)] = []
         for row in t.rows {
             let rowLabels = Self.labels(row)
-            if !rowLabels.isEmpty || !pendingLabels.isEmpty {
+            let ownText = TextCleaner.clean(Self.beforeLabels(row[measureCol]))
+            let refCell = t.index(of: .ref).map { TextCleaner.clean(row[$0]) } ?? ""
+            let valuesOnly = (ownText.isEmpty && refCell.isEmpty) || Self.isValueRow(row, measureCol: measureCol)
+            if (!rowLabels.isEmpty || !pendingLabels.isEmpty) && valuesOnly {
                 // A row of labelled values (measure blocks) belongs to the indicator above it.
-                if let idx = lastIndex, Self.isValueRow(row, measureCol: measureCol) || !rowLabels.isEmpty {
-                    var values = rowLabels.filter { !$0.value.isEmpty }.map { ($0.label, $0.value) }
-                    if rowLabels.allSatisfy({ $0.value.isEmpty }) && !rowLabels.isEmpty {
-                        pendingLabels = rowLabels.map { ($0.column, $0.label) }
-                        continue
-                    }
+                if let idx = lastIndex {
                     if rowLabels.isEmpty {
-                        values = pendingLabels.compactMap { col, label in
+                        let values = pendingLabels.compactMap { col, label -> (String, String)? in
                             let v = TextCleaner.clean(row[col]); return v.isEmpty ? nil : (label, v)
                         }
                         pendingLabels = []
+                        applyLabelled(values, to: idx, line: row.line)
+                    } else if rowLabels.allSatisfy({ $0.value.isEmpty }) {
+                        pendingLabels = rowLabels.map { ($0.column, $0.label) }
+                    } else {
+                        applyLabelled(rowLabels.filter { !$0.value.isEmpty }.map { ($0.label, $0.value) }, to: idx, line: row.line)
                     }
-                    applyLabelled(values, to: idx, line: row.line)
-                    continue
                 }
-                pendingLabels = []
+                continue
             }
+            pendingLabels = []
             let rawTitle = Self.beforeLabels(row[measureCol])
             let refText = t.index(of: .ref).map { TextCleaner.clean(row[$0]) } ?? ""
             var title = TextCleaner.clean(rawTitle)
@@ -61,6 +63,14 @@ extension DocumentIngest {
             checkReference(&r, line: row.line)
             lastIndex = add("indicators", r, key: [code ?? r["ref"] ?? "", code == nil ? title : ""])
             pendingIndicator = nil
+            // Values labelled in the record's own cells (a continuation row joined into it).
+            if let idx = lastIndex, !rowLabels.isEmpty {
+                if rowLabels.allSatisfy({ $0.value.isEmpty }) {
+                    pendingLabels = rowLabels.map { ($0.column, $0.label) }
+                } else {
+                    applyLabelled(rowLabels.filter { !$0.value.isEmpty }.map { ($0.label, $0.value) }, to: idx, line: row.line)
+                }
+            }
         }
     }
 
@@ -76,7 +86,7 @@ extension DocumentIngest {
         }
         for (name, col) in slots {
             let raw = row[col]
-            let v = NumberNormalizer.read(raw)
+            let v = name == "baseline" ? NumberNormalizer.readLatest(raw) : NumberNormalizer.read(raw)
             guard !v.raw.isEmpty else { continue }
             r[name + "_raw"] = v.raw
             if let x = v.value { r[name] = NumberNormalizer.format(x) }
@@ -94,7 +104,7 @@ extension DocumentIngest {
         guard var r = tables["indicators"]?.rows[idx] else { return }
         let periods = values.filter { PeriodNormalizer.financialYear(in: $0.0) != nil }
         for (label, text) in values {
-            let v = NumberNormalizer.read(text)
+            let v = TextCleaner.words(label).hasPrefix("baseline") ? NumberNormalizer.readLatest(text) : NumberNormalizer.read(text)
             var slot: String? = nil
             if TextCleaner.words(label).hasPrefix("baseline") { slot = "baseline" }
             else if let p = PeriodNormalizer.financialYear(in: label) {

@@ -86,6 +86,10 @@ struct DocumentIngest {
             if ContextTracker.heading(text) == nil && text.count < 120 { context.theme = text; return }
         }
         guard let h = ContextTracker.heading(text) else {
+            // `LAA Target: NI 73` with the indicator's name on the next line.
+            if let p = pendingIndicator, CodeNormalizer.strippingCode(p).isEmpty, text.count <= 200 {
+                pendingIndicator = p + " " + text
+            }
             let k = TextCleaner.words(text)
             if ["performance indicators", "associated risks", "risk register", "performance indicator"].contains(k) {
                 context.outcomeNo = nil; context.outcome = nil; context.owner = nil; context.organisation = nil

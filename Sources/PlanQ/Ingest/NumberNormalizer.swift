@@ -53,6 +53,34 @@ enum NumberNormalizer {
         return result
     }
 
+    private static let dated = try! NSRegularExpression(
+        pattern: #"(-?\d[\d,]*(?:\.\d+)?)\s*%?\s*\(([^()]*?(?:(?:19|20)\d\d|\d\d\s*/\s*\d\d)[^()]*)\)"#)
+
+    /// Like ``read(_:)``, but when the cell gives several values each with its period in brackets
+    /// (`29% (05/06) 28% (06/07 & 07/08)`), the value for the latest period.
+    static func readLatest(_ raw: String) -> MeasuredValue {
+        var first = read(raw)
+        let text = first.raw
+        let ns = text as NSString
+        let matches = dated.matches(in: text, range: NSRange(location: 0, length: ns.length))
+        guard matches.count >= 2 else { return first }
+        var best: (key: String, value: Double, period: String)? = nil
+        for m in matches {
+            let periodText = ns.substring(with: m.range(at: 2))
+            guard let v = Double(ns.substring(with: m.range(at: 1)).replacingOccurrences(of: ",", with: "")) else { continue }
+            // The latest year named in the brackets orders the values.
+            let years = periodText.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+                .map { $0 < 100 ? 2000 + $0 : $0 }
+            guard let y = years.max() else { continue }
+            let key = String(format: "%04d", y)
+            if best.map({ key >= $0.key }) ?? true {
+                best = (key, v, PeriodNormalizer.period(in: periodText) ?? periodText)
+            }
+        }
+        if let b = best { first.value = b.value; first.period = b.period }
+        return first
+    }
+
     /// `s` with financial years and `(summer 2007)`-style years replaced by spaces.
     static func blankPeriods(_ s: String) -> String {
         var out = s
