@@ -84,6 +84,14 @@ extension DocumentIngest {
         if let e = t.index(of: .endTarget) { slots.append(("end_target", e)) } else if targets.count > 1, let last = targets.last {
             slots.append(("end_target", last))
         }
+        // Quarterly targets go to `measures` only (hidden `_quarter:` keys are not columns).
+        for col in t.indexes(of: .quarterTarget) {
+            let raw = TextCleaner.clean(row[col])
+            guard !raw.isEmpty, let header = t.columns[col] else { continue }
+            let q = header.text.first(where: \.isNumber).map { "Q\($0)" } ?? header.text
+            let period = [context.planPeriod, q].compactMap { $0 }.joined(separator: " ")
+            r["_quarter:" + period] = raw
+        }
         for (name, col) in slots {
             let raw = row[col]
             let v = name == "baseline" ? NumberNormalizer.readLatest(raw) : NumberNormalizer.read(raw)

@@ -32,9 +32,9 @@ public struct Ingester: Sendable {
         let refByCode = Dictionary(reference.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         for doc in documents {
             switch Self.decode(doc.data, maxBytes: maxBytes) {
-            case .failure(let message):
-                failures.append("\(doc.name): \(message)")
-                report.append("\(doc.name): not ingested: \(message)")
+            case .failure(let f):
+                failures.append("\(doc.name): \(f.message)")
+                report.append("\(doc.name): not ingested: \(f.message)")
             case .success(let text):
                 var d = DocumentIngest(document: doc.name, tables: tables, reference: refByCode)
                 let lines = text.components(separatedBy: "\n")
@@ -49,6 +49,7 @@ public struct Ingester: Sendable {
         }
         derive(&tables)
         listMeasures(&tables)
+        listProgress(&tables)
         tables["national_indicators"]?.rows = reference.map { ni in
             ["code": ni.code, "number": String(ni.number), "title": ni.title, "polarity": ni.polarity ?? "", "theme": ni.theme ?? ""]
         }
@@ -103,8 +104,33 @@ public struct Ingester: Sendable {
                              "indicator_id": r["id"] ?? "", "code": r["code"] ?? "", "title": r["title"] ?? "", "kind": kind,
                              "period": r[kind + "_period"] ?? "", "value": r[kind] ?? "", "unit": r["unit"] ?? "", "raw": raw])
             }
+            for key in r.keys.filter({ $0.hasPrefix("_quarter:") }).sorted() {
+                let raw = r[key] ?? ""
+                let v = NumberNormalizer.read(raw)
+                rows.append(["id": StableID.make("m", [r["id"] ?? "", key]), "document": r["document"] ?? "", "line": r["line"] ?? "",
+                             "plan": r["plan"] ?? "", "indicator_id": r["id"] ?? "", "code": r["code"] ?? "", "title": r["title"] ?? "",
+                             "kind": "quarter target", "period": String(key.dropFirst("_quarter:".count)),
+                             "value": v.value.map(NumberNormalizer.format) ?? "", "unit": v.unit ?? r["unit"] ?? "", "raw": raw])
+            }
         }
         tables["measures"]?.rows = rows
+    }
+
+    /// One `progress` row per status a document states for an indicator or action (stated, not derived).
+    func listProgress(_ tables: inout [String: IngestTable]) {
+        var rows: [[String: String]] = []
+        for (name, kind) in [("indicators", "indicator"), ("actions", "action")] {
+            for r in tables[name]?.rows ?? [] {
+                guard let status = r["status"], !status.isEmpty, r["status_source"] != "derived" else { continue }
+                let plan = tables["plans"]?.rows.first { $0["plan"] == r["plan"] }
+                rows.append(["id": StableID.make("prg", [r["id"] ?? ""]), "document": r["document"] ?? "", "line": r["line"] ?? "",
+                             "plan": r["plan"] ?? "", "period": r["actual_period"] ?? plan?["period"] ?? "", "kind": kind,
+                             "code": r["code"] ?? "", "ref": r["ref"] ?? "", "title": r["title"] ?? r["action"] ?? "",
+                             "status": status, "actual": r["actual"] ?? "", "target": r["target"] ?? "",
+                             "comment": r["status_raw"] ?? r["sub_actions"] ?? ""])
+            }
+        }
+        tables["progress"]?.rows = rows
     }
 
     /// Applies overrides; an override whose record or column is gone is a warning.
