@@ -4,23 +4,37 @@
 extension DocumentIngest {
     /// Handles a text line inside a partnership review; true when it was consumed.
     mutating func handlePartnershipText(_ text: String, line: Int) -> Bool {
-        let k = TextCleaner.key(text)
-        if k.hasPrefix("partnershipfunction") {
+        let w = TextCleaner.words(text)
+        let start = text.prefix(14)
+        let shortHeading = text.count <= 120 && (text.hasSuffix(":") || text.hasSuffix("?")
+            || (start == start.uppercased() && start.filter(\.isLetter).count >= 6))
+        // `<Name>` then a `… FUNCTION:` / `Purpose:` line opens a partnership's section.
+        if shortHeading, text.hasSuffix(":"), w.hasSuffix("function") || w == "purpose" || w.hasSuffix("partnership function") {
             let name = previousText
-            var r: [String: String] = ["line": String(line - 1), "partnership": name, "council": council ?? ""]
-            let rest = text.split(separator: ":", maxSplits: 1).dropFirst().first.map { TextCleaner.collapse(String($0)) } ?? ""
-            if !rest.isEmpty { r["function"] = rest }
-            let row = add("partnerships", r, key: [name])
+            let row = add("partnerships", ["line": String(line - 1), "partnership": name, "council": council ?? ""], key: [name])
             partnership = PartnershipState(name: name, row: row)
             return true
         }
         guard var p = partnership else { return false }
         defer { partnership = p }
-        if k.hasPrefix("governancearrangements") { p.section = .governance; return true }
-        if k.hasPrefix("issuesofconcern") { p.section = .concerns; return true }
-        if k.hasPrefix("actionplantoaddress") { p.section = .concernActions; return true }
-        if k.hasPrefix("isthepartnershiptocontinue") { p.section = .carryOn; return true }
-        if k.hasPrefix("objectives") || k.hasPrefix("resources") || k.hasPrefix("significance") { p.section = .other; return true }
+        if shortHeading {
+            if w.contains("concern") && (w.contains("action") || w.contains("address")) { p.section = .concernActions; return true }
+            if w.contains("concern") || w.contains("issues") { p.section = .concerns; return true }
+            if w.contains("governance") { p.section = .governance; return true }
+            if w.contains("continue") && text.contains("?") {
+                // The answer may share the row: `IS THE PARTNERSHIP TO CONTINUE? | YES`.
+                let answer = text.firstIndex(of: "?").map { TextCleaner.words(String(text[text.index(after: $0)...])) } ?? ""
+                if answer.isEmpty { p.section = .carryOn } else {
+                    tables["partnerships"]?.rows[p.row]["continue"] = answer
+                    p.section = .other
+                }
+                return true
+            }
+            if w.hasPrefix("objectives") || w.hasPrefix("resources") || w.hasPrefix("significance") || w.hasPrefix("outcomes") {
+                p.section = .other; return true
+            }
+        }
+        let k = TextCleaner.key(text)
         let none = ["none", "na", "nil", "nothing"].contains(k)
         switch p.section {
         case .function:

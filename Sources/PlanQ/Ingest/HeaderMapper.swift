@@ -10,7 +10,7 @@ import Foundation
 enum HeaderMapper {
     /// (role, phrases): a header whose words contain one of the phrases has the role.
     static let rules: [(HeaderRole, [String])] = [
-        (.ignored, ["short term action", "page", "question", "pmf sub section", "purpose", "core functions"]),
+        (.ignored, ["short term action", "page", "question", "purpose"]),
         (.measure, ["measure and target", "improvement target", "local priority target", "priority target"]),
         (.comment, ["current activity", "comments on progress", "progress update"]),
         (.review, ["method of review", "date of review", "how will we monitor", "monitor progress", "monitoring"]),
