@@ -42,6 +42,8 @@ struct DocumentIngest {
     /// Inside a bulleted list introduced by `How we will measure success:` (indicators) or
     /// `What we are going to do:` (actions): the table its items go to.
     var listTable: String?
+    /// Statuses stated in a progress report's prose.
+    var progress = ProgressProse()
 
     init(document: String, tables: [String: IngestTable], reference: [String: NationalIndicator]) {
         self.document = document
@@ -80,6 +82,7 @@ struct DocumentIngest {
         let lower = text.lowercased()
         if lower.contains("performance indicator") { tallyKind = "indicators" } else if lower.contains("action") { tallyKind = "actions" }
         if handlePartnershipText(text, line: line) { return }
+        if handleProgressText(text, line: line) { return }
         if handleListItem(text, line: line) { return }
         if awaitingTheme {
             awaitingTheme = false
@@ -136,6 +139,7 @@ struct DocumentIngest {
         if slug == context.plan { return }
         let full = period.map { p in title.contains(p) || p.hasPrefix("Q") ? title : title + " " + p } ?? title
         context = PlanContext(plan: slug, planTitle: full, planPeriod: period ?? PeriodNormalizer.period(in: title))
+        progress = ProgressProse()
         currentOutcomeRow = nil
         pendingIndicator = nil
         if !plans.contains(where: { $0.slug == slug }) { plans.append((slug, full, context.planPeriod, line)) }

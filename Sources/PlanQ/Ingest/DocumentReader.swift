@@ -41,8 +41,10 @@ struct DocumentReader {
             let lineNo = i + 1
             let line = rawLine.hasSuffix("\r") ? String(rawLine.dropLast()) : rawLine
             if !line.contains("\t") {
-                let text = TextCleaner.clean(line)
+                var text = TextCleaner.clean(line)
                 if text.isEmpty { continue }
+                // A list item keeps its bullet as `- ` so list readers can see it.
+                if let first = line.first(where: { !$0.isWhitespace }), TextCleaner.bullets.contains(first) { text = "- " + text }
                 flushLoose()
                 if ContextTracker.isHeading(text) {
                     closeTable()

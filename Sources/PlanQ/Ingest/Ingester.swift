@@ -130,7 +130,7 @@ public struct Ingester: Sendable {
                              "comment": r["status_raw"] ?? r["sub_actions"] ?? ""])
             }
         }
-        tables["progress"]?.rows = rows
+        tables["progress"]?.rows.append(contentsOf: rows)
     }
 
     /// Applies overrides; an override whose record or column is gone is a warning.

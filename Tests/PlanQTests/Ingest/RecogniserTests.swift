@@ -105,6 +105,16 @@ final class RecogniserTests: XCTestCase {
         let tally = try row(r, "status_counts", line: 44)
         XCTAssertEqual([tally["red"], tally["amber"], tally["green"], tally["total"]], ["1", "4", "5", "10"])
         XCTAssertEqual(tally["kind"], "actions")
+        // Statuses stated in the report's prose, read with its colour key.
+        let p = try XCTUnwrap(r.table("progress")?.rows)
+        XCTAssertEqual(p.map { [$0["line"], $0["kind"], $0["title"], $0["status"], $0["period"]].map { $0 ?? "" }.joined(separator: "|") }, [
+            "55|action|Promote healthy eating in schools|green|2007/08 Q4",
+            "56|action|Review child protection procedures|green|2007/08 Q4",
+            "60|indicator|Take-up of school lunches|red|2007/08 Q4",
+        ])
+        XCTAssertEqual(p.last?["actual"], "44")
+        XCTAssertEqual(p.last?["target"], "48")
+        XCTAssertEqual(p.first?["comment"], "a new menu is in place")
     }
 
     func testThemePlanMeasureBlocks() throws {
@@ -187,7 +197,7 @@ final class MeasureAndProgressTests: XCTestCase {
         let m = IngestTestSupport.rows(r, "measures", where: "line", is: "34")
         XCTAssertEqual(m.map { "\($0["kind"] ?? "") \($0["period"] ?? "") \($0["value"] ?? "")" }.sorted(),
                        ["actual 2007/08 45", "quarter target 2008/09 Q1 46", "quarter target 2008/09 Q2 47", "target 2008/09 49"])
-        let p = try XCTUnwrap(r.table("progress")?.rows)
+        let p = try XCTUnwrap(r.table("progress")?.rows).filter { $0["document"] == "other_layout" }
         XCTAssertEqual(p.map { "\(($0["code"] ?? "") + ($0["ref"] ?? "")) \($0["status"] ?? "") \($0["period"] ?? "")" },
                        ["NI 20 green 2009/10", "NI 21 red 2009/10", "LPI3 amber 2009/10"])
     }
