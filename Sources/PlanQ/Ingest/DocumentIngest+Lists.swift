@@ -1,6 +1,6 @@
 /// Bulleted lists in prose documents that hold no tables: a line ending in `:` that speaks of
 /// measuring (`How we will measure success:`, `Indicators:`) introduces indicators; one that speaks
-/// of doing (`What we are going to do:`, `Actions:`) introduces actions. Each `- item` line under it
+/// of doing (`What we are going to do:`, `Key actions:`) introduces actions. Each `- item` line under it
 /// is a record with its text only.
 extension DocumentIngest {
     /// Handles list headings and items; true when `text` was consumed.
@@ -29,7 +29,7 @@ extension DocumentIngest {
             listTable = "indicators"
             return true
         }
-        if [" going to do ", " actions ", " we will do ", " key actions ", " what we will do "].contains(where: { w.contains($0) }) {
+        if [" going to do ", " we will do ", " key actions ", " what we will do ", " planned actions "].contains(where: { w.contains($0) }) {
             listTable = "actions"
             return true
         }

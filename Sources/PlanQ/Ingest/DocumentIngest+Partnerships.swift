@@ -36,6 +36,7 @@ extension DocumentIngest {
         }
         let k = TextCleaner.key(text)
         let none = ["none", "na", "nil", "nothing"].contains(k)
+        let text = Self.bulletItem(text) ?? text
         switch p.section {
         case .function:
             if tables["partnerships"]?.rows[p.row]["function"] == nil { tables["partnerships"]?.rows[p.row]["function"] = text }
