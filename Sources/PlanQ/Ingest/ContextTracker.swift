@@ -11,7 +11,7 @@ struct ContextTracker {
     private static func re(_ p: String, caseless: Bool = true) -> NSRegularExpression {
         try! NSRegularExpression(pattern: p, options: caseless ? [.caseInsensitive] : [])
     }
-    static let outcomeRE = re(#"^outcome\s+(\d{1,3})\s*[:.\-–]?\s+(\S.{2,240})$"#)
+    static let outcomeRE = re(#"^outcome\s*(\d{1,3})\s*[:.\-–]?\s+(\S.{2,240})$"#)
     static let objectiveRE = re(#"^.{0,40}?(?:long term objective|plan outcome|plan objective|strategic objective|priority outcome|objective)\s*:\s*(\S.*)$"#)
     static let themeRE = re(#"^(?:[a-z]+ )?(?:community strategy )?theme(?: name)?\s*:\s*(.*)$"#)
     static let ownerRE = re(#"^(?:outcome )?(?:owner(?: and organisation)?|accountable (?:officer|owner)|outcome lead|lead officer)\s*(?:[–\-:]|\s-\s)\s*(\S.*)$"#)
