@@ -14,7 +14,7 @@ struct ContextTracker {
     static let outcomeRE = re(#"^outcome\s*(\d{1,3})\s*[:.\-–]?\s+(\S.{2,240})$"#)
     static let objectiveRE = re(#"^.{0,40}?(?:long term objective|plan outcome|plan objective|strategic objective|priority outcome|objective)\s*:\s*(\S.*)$"#)
     static let themeRE = re(#"^(?:[a-z]+ )?(?:community strategy )?theme(?: name)?\s*:\s*(.*)$"#)
-    static let ownerRE = re(#"^(?:outcome )?(?:owner(?: and organisation)?|accountable (?:officer|owner)|outcome lead|lead officer)\s*(?:[–\-:]|\s-\s)\s*(\S.*)$"#)
+    static let ownerRE = re(#"^(?:outcome )?(?:owner(?: and organisation)?|accountable (?:officer|owner)|outcome lead|lead officer)\s*(?::|\s[–\-])\s*(\S.*)$"#)
     static let partnersRE = re(#"^key partners[^:\-–]*?(?:\)\s*)?[:\-–]\s*(\S.*)$"#)
     static let planRE = re(#"^([a-z][^.;:!?]{2,80}?\b(?:plan|strategy|agreement|report))\s*(?:for\s+)?((?:19|20)\d\d\s*/\s*\d{2,4}|\d\d\s*/\s*\d\d|(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?)\s*$"#)
     static let progressRE = re(#"^(?:[a-z' ]*\bplan\s+)?quarter\s+([1-4])\s+progress\s+report$"#)

@@ -3,7 +3,7 @@ import Foundation
 /// Action tables (`Action for improvement`, `Ref: | Action | Date to be Completed | Responsible Officer`)
 /// and governance item tables (`Title | Responsible | Due Date`).
 extension DocumentIngest {
-    private static let leadingRef = try! NSRegularExpression(pattern: #"^\s*(\d{1,2}(?:\.\d{1,2})*)[.)]?\s+(\S.*)$"#)
+    static let leadingRef = try! NSRegularExpression(pattern: #"^\s*(\d{1,2}(?:\.\d{1,2})*)[.)]?\s+(\S.*)$"#)
 
     mutating func addActions(_ t: DocumentTable) {
         guard let actionCol = t.index(of: .action) else { return }
@@ -24,7 +24,8 @@ extension DocumentIngest {
                 }
             }
             if text.isEmpty { continue }
-            if ContextTracker.heading(text) != nil && text.count < 200 { continue }
+            // An objective heading caught in the action column is context, not an action.
+            if let h = ContextTracker.heading(text), text.count < 200, DocumentReader.keepsTableOpen(h) { continue }
             var r = placed()
             r["line"] = String(row.line)
             if !ref.isEmpty { r["ref"] = ref }

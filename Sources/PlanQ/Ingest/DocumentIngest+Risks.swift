@@ -1,16 +1,25 @@
+import Foundation
+
 /// Risk tables: `Risk | Rating | Actions | Who | Date to be completed` (ratings such as
 /// `Amber (High-Possible)`) and risk registers (`Risk Register Ref | … | Priority H/M/L | controls …`).
 extension DocumentIngest {
     mutating func addRisks(_ t: DocumentTable) {
         guard let riskCol = t.index(of: .risk) else { return }
         for row in t.rows {
-            let text = TextCleaner.clean(row[riskCol])
+            var text = TextCleaner.clean(row[riskCol])
             if text.isEmpty { continue }
             var r = placed()
             r["line"] = String(row.line)
             if let c = t.index(of: .ref) {
                 let ref = CodeNormalizer.ref(TextCleaner.clean(row[c]))
                 if !ref.isEmpty { r["ref"] = ref }
+            } else {
+                // `1. The NE Region fails …`: the item number is the ref.
+                let ns = text as NSString
+                if let m = Self.leadingRef.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) {
+                    r["ref"] = ns.substring(with: m.range(at: 1))
+                    text = ns.substring(with: m.range(at: 2))
+                }
             }
             // A register names the outcomes a risk threatens: use the first known one.
             if let c = t.index(of: .links) { placeByLinks(row[c], into: &r) }

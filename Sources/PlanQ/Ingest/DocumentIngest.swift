@@ -307,7 +307,9 @@ struct DocumentIngest {
         }
         let words = s.split(separator: " ").map(String.init)
         // `First Last Organisation words`: a two-word personal name then an organisation.
+        let nameLike = { (w: String) in w.allSatisfy { $0.isLetter || $0 == "-" || $0 == "'" || $0 == "." } }
         if words.count >= 3, words[0].first?.isUppercase == true, words[1].first?.isUppercase == true,
+           nameLike(words[0]), nameLike(words[1]),
            !orgWords.contains(words[0].lowercased()), !orgWords.contains(words[1].lowercased()),
            words[2...].contains(where: { orgWords.contains($0.lowercased()) || $0.allSatisfy(\.isUppercase) }) {
             return (words[0] + " " + words[1], words[2...].joined(separator: " "))
