@@ -9,6 +9,7 @@ extension DocumentIngest {
     mutating func addIndicators(_ t: DocumentTable) {
         guard let measureCol = t.index(of: .measure) else { return }
         let hasValueColumns = [.baseline, .target, .endTarget, .actual, .quarterTarget].contains { t.has($0) }
+        if !hasValueColumns { lastMeasureBlock = t }
         let targetType = t.columns[measureCol].map { TextCleaner.clean($0.text) }
         var lastIndex: Int? = nil
         var pendingLabels: [(Int, String)] = []
@@ -16,20 +17,22 @@ extension DocumentIngest {
             let rowLabels = Self.labels(row)
             let ownText = TextCleaner.clean(Self.beforeLabels(row[measureCol]))
             let refCell = t.index(of: .ref).map { TextCleaner.clean(row[$0]) } ?? ""
-            let valuesOnly = (ownText.isEmpty && refCell.isEmpty) || Self.isValueRow(row, measureCol: measureCol)
+            let leadingEmpty = (0..<measureCol).allSatisfy { TextCleaner.clean(row[$0]).isEmpty }
+            // Text left of the name column starts a new block only when a heading named its indicator.
+            let valuesOnly = (ownText.isEmpty && refCell.isEmpty && (leadingEmpty || pendingIndicator == nil))
+                || Self.isValueRow(row, measureCol: measureCol)
+                || TextCleaner.words(ownText).hasPrefix("baseline")
             if (!rowLabels.isEmpty || !pendingLabels.isEmpty) && valuesOnly {
                 // A row of labelled values (measure blocks) belongs to the indicator above it.
                 if let idx = lastIndex {
                     if rowLabels.isEmpty {
-                        let values = pendingLabels.compactMap { col, label -> (String, String)? in
-                            let v = TextCleaner.clean(row[col]); return v.isEmpty ? nil : (label, v)
-                        }
+                        let values = pendingLabels.map { col, label in (label, TextCleaner.clean(row[col])) }
                         pendingLabels = []
                         applyLabelled(values, to: idx, line: row.line)
                     } else if rowLabels.allSatisfy({ $0.value.isEmpty }) {
                         pendingLabels = rowLabels.map { ($0.column, $0.label) }
                     } else {
-                        applyLabelled(rowLabels.filter { !$0.value.isEmpty }.map { ($0.label, $0.value) }, to: idx, line: row.line)
+                        applyLabelled(rowLabels.map { ($0.label, $0.value) }, to: idx, line: row.line)
                     }
                 }
                 continue
@@ -38,8 +41,8 @@ extension DocumentIngest {
             let rawTitle = Self.beforeLabels(row[measureCol])
             let refText = t.index(of: .ref).map { TextCleaner.clean(row[$0]) } ?? ""
             var title = TextCleaner.clean(rawTitle)
-            if title.isEmpty && refText.isEmpty { continue }
             if !hasValueColumns && Self.isInstruction(title), let p = pendingIndicator { title = p }
+            if title.isEmpty && refText.isEmpty { continue }
             if title.lowercased().hasPrefix("actions") || title.lowercased().hasPrefix("equalities") { continue }
             var r = placed()
             r["line"] = String(row.line)
@@ -68,7 +71,7 @@ extension DocumentIngest {
                 if rowLabels.allSatisfy({ $0.value.isEmpty }) {
                     pendingLabels = rowLabels.map { ($0.column, $0.label) }
                 } else {
-                    applyLabelled(rowLabels.filter { !$0.value.isEmpty }.map { ($0.label, $0.value) }, to: idx, line: row.line)
+                    applyLabelled(rowLabels.map { ($0.label, $0.value) }, to: idx, line: row.line)
                 }
             }
         }
@@ -97,6 +100,10 @@ extension DocumentIngest {
             let v = name == "baseline" ? NumberNormalizer.readLatest(raw) : NumberNormalizer.read(raw)
             guard !v.raw.isEmpty else { continue }
             r[name + "_raw"] = v.raw
+            // `61% for 2009/10 No target for 08/09`: a value for another year is not this column's.
+            let headerYear = t.columns[col]?.period.flatMap { PeriodNormalizer.financialYear(in: $0) }
+            let cellYear = PeriodNormalizer.financialYear(in: v.raw)
+            if name.hasSuffix("target"), let h = headerYear, let c = cellYear, c != h { continue }
             if let x = v.value { r[name] = NumberNormalizer.format(x) }
             if let u = v.unit, r["unit"] == nil { r["unit"] = u }
             // An actual with no period of its own is for the plan's year.
@@ -111,7 +118,8 @@ extension DocumentIngest {
     mutating func applyLabelled(_ values: [(String, String)], to idx: Int, line: Int) {
         guard var r = tables["indicators"]?.rows[idx] else { return }
         let periods = values.filter { PeriodNormalizer.financialYear(in: $0.0) != nil }
-        for (label, text) in values {
+        // Periods are ordered by every label of the block; cells left empty give no value.
+        for (label, text) in values where !text.isEmpty {
             let v = TextCleaner.words(label).hasPrefix("baseline") ? NumberNormalizer.readLatest(text) : NumberNormalizer.read(text)
             var slot: String? = nil
             if TextCleaner.words(label).hasPrefix("baseline") { slot = "baseline" }
@@ -145,6 +153,11 @@ extension DocumentIngest {
     /// `(column, label, value)` for every `<u>Label</u> value` cell of `row`.
     static func labels(_ row: SourceRow) -> [(column: Int, label: String, value: String)] {
         var out: [(Int, String, String)] = []
+        // `Baseline Awaiting Baseline` written without the underline tags.
+        if let first = row.cells.first, !first.contains("<u>"), TextCleaner.words(first).hasPrefix("baseline") {
+            let text = TextCleaner.clean(first)
+            out.append((0, "Baseline", String(text.dropFirst("baseline".count)).trimmingCharacters(in: .whitespaces)))
+        }
         for (i, cell) in row.cells.enumerated() where cell.contains("<u>") || cell.contains("<U>") {
             let ns = cell as NSString
             for m in labelRE.matches(in: cell, range: NSRange(location: 0, length: ns.length)) {
@@ -155,6 +168,17 @@ extension DocumentIngest {
             }
         }
         return out.map { (column: $0.0, label: $0.1, value: $0.2) }
+    }
+
+    /// Loose rows (no header of their own) that read as a measure block: a name row, then labelled
+    /// values. They take the header of the last measure block; true when they did.
+    mutating func addHeaderlessMeasureBlock(_ rows: [SourceRow]) -> Bool {
+        guard let header = lastMeasureBlock, rows.count >= 2, rows.contains(where: { !Self.labels($0).isEmpty }),
+              Self.labels(rows[0]).isEmpty, rows[0].cells.count == header.columns.count else { return false }
+        var t = DocumentTable(line: rows[0].line, headerCells: header.headerCells, columns: header.columns)
+        t.rows = rows
+        addIndicators(t)
+        return true
     }
 
     /// A row holding only values (numbers, `%`), no indicator name.

@@ -44,6 +44,8 @@ struct DocumentIngest {
     var listTable: String?
     /// Statuses stated in a progress report's prose.
     var progress = ProgressProse()
+    /// The last indicator table laid out as measure blocks (no value columns), for headerless blocks.
+    var lastMeasureBlock: DocumentTable?
 
     init(document: String, tables: [String: IngestTable], reference: [String: NationalIndicator]) {
         self.document = document
@@ -226,6 +228,7 @@ struct DocumentIngest {
     mutating func handleLoose(_ rows: [SourceRow], line: Int) {
         if handlePartnershipRows(rows) { return }
         if addStatusCounts(rows) { return }
+        if addHeaderlessMeasureBlock(rows) { return }
         let text = TextCleaner.clean(rows[0].cells.joined(separator: " | "))
         report.append("  line \(line): skipped \(rows.count) row\(rows.count == 1 ? "" : "s") outside a recognised table: \(text.prefix(80))")
     }

@@ -37,8 +37,10 @@ struct DocumentReader {
             loose = []
         }
 
+        var skipNext = false
         for (i, rawLine) in lines.enumerated() {
             let lineNo = i + 1
+            if skipNext { skipNext = false; continue }
             let line = rawLine.hasSuffix("\r") ? String(rawLine.dropLast()) : rawLine
             if !line.contains("\t") {
                 var text = TextCleaner.clean(line)
@@ -65,8 +67,38 @@ struct DocumentReader {
                     open = t
                     continue
                 }
+                // A header split over two lines (`Short Term | Lead` / `Action | Individual`): read together.
+                if var t = open, t.rows.isEmpty, t.line == lineNo - 1, let both = Self.joinedHeader(t.headerCells, cells) {
+                    t.headerCells = both.cells
+                    t.columns = both.columns
+                    open = t
+                    continue
+                }
                 closeTable()
                 openTable(DocumentTable(line: lineNo, headerCells: cells, columns: header))
+                continue
+            }
+            // `Measure and Target: NI 154 Net additional homes | Lead Individual | …`: a header whose
+            // first cell also names the record.
+            if let (header, first) = Self.headerWithTitle(cells) {
+                flushLoose()
+                gap = 0
+                closeTable()
+                var t = DocumentTable(line: lineNo, headerCells: [header[0]] + cells.dropFirst(), columns: HeaderMapper.header([header[0]] + cells.dropFirst()) ?? [])
+                t.rows.append(SourceRow(line: lineNo, cells: [first] + Array(repeating: "", count: max(0, cells.count - 1))))
+                openTable(t)
+                continue
+            }
+            // A first header line the mapper cannot read alone, joined with the next line.
+            if open == nil, i + 1 < lines.count, lines[i + 1].contains("\t"), HeaderMapper.header(cells) == nil,
+               let both = Self.joinedHeader(cells, lines[i + 1].components(separatedBy: "\t")), both.cells.count == cells.count,
+               cells.allSatisfy({ TextCleaner.clean($0).split(separator: " ").count <= 4 && !$0.contains(":") }),
+               !TextCleaner.clean(cells[0]).isEmpty, cells.filter({ !TextCleaner.clean($0).isEmpty }).count >= 2,
+               HeaderMapper.header(lines[i + 1].components(separatedBy: "\t")) != nil {
+                flushLoose()
+                gap = 0
+                openTable(DocumentTable(line: lineNo, headerCells: both.cells, columns: both.columns))
+                skipNext = true
                 continue
             }
             let joined = TextCleaner.clean(cells.joined(separator: " "))
@@ -111,6 +143,26 @@ struct DocumentReader {
               TextCleaner.key(t.headerCells.first ?? "") == TextCleaner.key(cells.first ?? "") else { return false }
         let same = zip(t.columns, header).filter { $0?.role == $1?.role }.count
         return Double(same) >= 0.6 * Double(header.count)
+    }
+
+    /// Two header lines read as one (cell by cell), when the joined cells form a header.
+    static func joinedHeader(_ a: [String], _ b: [String]) -> (cells: [String], columns: [HeaderColumn?])? {
+        let n = max(a.count, b.count)
+        let cells = (0..<n).map { i in
+            [i < a.count ? a[i] : "", i < b.count ? b[i] : ""].map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty }.joined(separator: " ")
+        }
+        guard let cols = HeaderMapper.header(cells) else { return nil }
+        return (cells, cols)
+    }
+
+    /// A header row whose first cell is `Label: record title`: the header with the label alone, and the title.
+    static func headerWithTitle(_ cells: [String]) -> ([String], String)? {
+        guard let first = cells.first, let colon = first.firstIndex(of: ":") else { return nil }
+        let label = String(first[..<colon]).trimmingCharacters(in: .whitespaces)
+        let title = String(first[first.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
+        guard !label.isEmpty, !title.isEmpty, HeaderMapper.header([label] + cells.dropFirst()) != nil else { return nil }
+        return ([label] + cells.dropFirst(), title)
     }
 
     /// Headings that split a table without ending it (objectives and themes within a plan).

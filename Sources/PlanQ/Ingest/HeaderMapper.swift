@@ -91,6 +91,8 @@ enum HeaderMapper {
             if t.isEmpty { continue }
             nonEmpty += 1
             if t.count > 160 || t.contains("%") || t.contains("£") || t.split(separator: " ").count > 25 { return nil }
+            // Headers name periods (`Target 2008/09`) and quarters, never other numbers (`1024`).
+            if NumberNormalizer.blankPeriods(t).range(of: #"\d\d"#, options: .regularExpression) != nil { return nil }
         }
         if Double(cols.compactMap { $0 }.count) < 0.6 * Double(nonEmpty) { return nil }
         return cols

@@ -87,7 +87,7 @@ enum NumberNormalizer {
         let pats = [#"(?:19|20)\d\d\s*[/\-–]\s*(?:\d{2}|(?:19|20)\d\d)(?![\d%])"#, #"(?<![\d.])\d\d\s*/\s*\d\d(?![\d%/])"#,
                     #"(?<![\d.])\d{1,2}[/.]\d{1,2}[/.]\d{2,4}"#,
                     #"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|summer|winter|spring|autumn)[a-z]*\.?\s+(?:19|20)?\d\d(?![\d%])"#,
-                    #"(?i)\b(?:y|year|ks|key stage|level|quarter|q)\s?\d+"#]
+                    #"(?i)\b(?:y|year|ks|key stage|quarter|q)\s?\d+"#]
         for p in pats {
             guard let re = try? NSRegularExpression(pattern: p) else { continue }
             let ns = out as NSString
