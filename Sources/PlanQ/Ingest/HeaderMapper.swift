@@ -39,31 +39,63 @@ enum HeaderMapper {
         (.comment, ["comment", "comments", "progress", "notes", "update", "commentary"]),
     ]
 
+    /// One synonym, precompiled as UTF-8: ` phrase `, ` phrase` (single long words match as a
+    /// prefix, `mitigat…`), and the phrase with spaces removed (for split letters).
+    struct Phrase: Sendable {
+        var spaced: [UInt8]
+        var open: [UInt8]?
+        var squeezed: [UInt8]
+    }
+
+    /// The rules, compiled once.
+    static let compiled: [(HeaderRole, [Phrase])] = rules.map { role, phrases in
+        (role, phrases.map { p in
+            Phrase(spaced: Array((" " + p + " ").utf8), open: p.count >= 6 && !p.contains(" ") ? Array((" " + p).utf8) : nil,
+                   squeezed: Array(p.replacingOccurrences(of: " ", with: "").utf8))
+        })
+    }
+
+    /// Whether `needle` occurs in `hay`.
+    /// - Complexity: O(n·m); header cells and phrases are short.
+    static func occurs(_ needle: [UInt8], in hay: [UInt8]) -> Bool {
+        guard needle.count <= hay.count, let first = needle.first else { return needle.isEmpty }
+        var i = 0
+        let last = hay.count - needle.count
+        while i <= last {
+            if hay[i] == first {
+                var j = 1
+                while j < needle.count && hay[i + j] == needle[j] { j += 1 }
+                if j == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
     /// The role of one header cell, or nil when the words match no rule.
     static func column(_ cell: String) -> HeaderColumn? {
         let text = TextCleaner.clean(cell)
         let w = " " + TextCleaner.words(text) + " "
         guard w.count > 2, w.count < 200 else { return nil }
+        let bytes = Array(w.utf8)
+        func has(_ s: String) -> Bool { occurs(Array(s.utf8), in: bytes) }
         // "Action Owner and organisation": an owner column, not an action column.
-        if w.contains(" action owner ") || w.contains(" owner and organisation ") || w.contains(" key contact ") || w.contains(" responsible officer ") {
+        if has(" action owner ") || has(" owner and organisation ") || has(" key contact ") || has(" responsible officer ") {
             return HeaderColumn(role: .owner, period: PeriodNormalizer.period(in: text), text: text)
         }
-        if w.contains(" key risks ") || w.hasPrefix(" risk ") && !w.contains(" register ref ") && !w.contains(" ref ") {
-            if !w.contains(" rating ") && !w.contains(" owner ") { return HeaderColumn(role: .risk, period: nil, text: text) }
+        if has(" key risks ") || w.hasPrefix(" risk ") && !has(" register ref ") && !has(" ref ") {
+            if !has(" rating ") && !has(" owner ") { return HeaderColumn(role: .risk, period: nil, text: text) }
         }
-        for (role, phrases) in rules {
-            for p in phrases where w.contains(" " + p + " ") || (p.count >= 6 && !p.contains(" ") && w.contains(" " + p)) {
+        for (role, phrases) in compiled {
+            for p in phrases where occurs(p.spaced, in: bytes) || (p.open.map { occurs($0, in: bytes) } ?? false) {
                 return HeaderColumn(role: role, period: PeriodNormalizer.period(in: text), text: text)
             }
         }
         // Letters split by the export (`Re f:`, `De fi niti on`): match the words run together.
-        let squeezed = TextCleaner.key(text)
-        for (role, phrases) in rules {
-            for p in phrases {
-                let sp = p.replacingOccurrences(of: " ", with: "")
-                if squeezed == sp || (sp.count >= 6 && squeezed.hasPrefix(sp)) {
-                    return HeaderColumn(role: role, period: PeriodNormalizer.period(in: text), text: text)
-                }
+        let squeezed = Array(TextCleaner.key(text).utf8)
+        for (role, phrases) in compiled {
+            for p in phrases where squeezed == p.squeezed || (p.squeezed.count >= 6 && squeezed.starts(with: p.squeezed)) {
+                return HeaderColumn(role: role, period: PeriodNormalizer.period(in: text), text: text)
             }
         }
         return nil
@@ -73,27 +105,28 @@ enum HeaderMapper {
     ///
     /// Empty header cells (tables whose first heading spans two columns) map to nil roles.
     static func header(_ cells: [String]) -> [HeaderColumn?]? {
-        let cols = cells.map { cell -> HeaderColumn? in
-            let t = cell.trimmingCharacters(in: .whitespaces)
-            return t.isEmpty ? nil : column(t)
-        }
-        guard let first = cells.firstIndex(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }),
-              cols[first] != nil else { return nil }
+        // Cheap rejections first: most rows are data.
+        guard let first = cells.firstIndex(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else { return nil }
         // The first heading is short and holds no number: data rows start with refs and sentences.
         let firstText = TextCleaner.clean(cells[first])
         if firstText.contains(where: \.isNumber) || TextCleaner.words(firstText).split(separator: " ").count > 6 { return nil }
-        let named = cols.compactMap { $0 }.filter { $0.role != .ignored }
-        guard named.count >= 2 else { return nil }
-        // Header cells are short, hold no value-like text, and most of them are recognised.
+        // Header cells are short, hold no value-like text, and name no numbers but periods and quarters.
         var nonEmpty = 0
         for c in cells {
             let t = TextCleaner.clean(c)
             if t.isEmpty { continue }
             nonEmpty += 1
             if t.count > 160 || t.contains("%") || t.contains("£") || t.split(separator: " ").count > 25 { return nil }
-            // Headers name periods (`Target 2008/09`) and quarters, never other numbers (`1024`).
             if NumberNormalizer.blankPeriods(t).range(of: #"\d\d"#, options: .regularExpression) != nil { return nil }
         }
+        let cols = cells.map { cell -> HeaderColumn? in
+            let t = cell.trimmingCharacters(in: .whitespaces)
+            return t.isEmpty ? nil : column(t)
+        }
+        guard cols[first] != nil else { return nil }
+        let named = cols.compactMap { $0 }.filter { $0.role != .ignored }
+        guard named.count >= 2 else { return nil }
+        // Most header cells are recognised.
         if Double(cols.compactMap { $0 }.count) < 0.6 * Double(nonEmpty) { return nil }
         return cols
     }

@@ -81,17 +81,21 @@ enum NumberNormalizer {
         return first
     }
 
+    /// Periods, dates and labelled small numbers (`Y6`, `Key Stage 2`) that are not values.
+    private static let periodPatterns: [NSRegularExpression] = [
+        #"(?:19|20)\d\d\s*[/\-–]\s*(?:\d{2}|(?:19|20)\d\d)(?![\d%])"#, #"(?<![\d.])\d\d\s*/\s*\d\d(?![\d%/])"#,
+        #"(?<![\d.])\d{1,2}[/.]\d{1,2}[/.]\d{2,4}"#,
+        #"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|summer|winter|spring|autumn)[a-z]*\.?\s+(?:19|20)?\d\d(?![\d%])"#,
+        #"(?i)\b(?:y|year|ks|key stage|quarter|q)\s?\d+"#,
+    ].compactMap { try? NSRegularExpression(pattern: $0) }
+
     /// `s` with financial years and `(summer 2007)`-style years replaced by spaces.
     static func blankPeriods(_ s: String) -> String {
+        guard s.contains(where: \.isNumber) else { return s }
         var out = s
-        let pats = [#"(?:19|20)\d\d\s*[/\-–]\s*(?:\d{2}|(?:19|20)\d\d)(?![\d%])"#, #"(?<![\d.])\d\d\s*/\s*\d\d(?![\d%/])"#,
-                    #"(?<![\d.])\d{1,2}[/.]\d{1,2}[/.]\d{2,4}"#,
-                    #"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|summer|winter|spring|autumn)[a-z]*\.?\s+(?:19|20)?\d\d(?![\d%])"#,
-                    #"(?i)\b(?:y|year|ks|key stage|quarter|q)\s?\d+"#]
-        for p in pats {
-            guard let re = try? NSRegularExpression(pattern: p) else { continue }
+        for re in periodPatterns {
             let ns = out as NSString
-            var mutable = ns as String
+            var mutable = out
             for m in re.matches(in: out, range: NSRange(location: 0, length: ns.length)).reversed() {
                 mutable = (mutable as NSString).replacingCharacters(in: m.range, with: String(repeating: " ", count: m.range.length))
             }
