@@ -6,8 +6,7 @@ import Foundation
 /// (`NI175:`). `code(in:)` finds the first `NI n` / `PSA n` code; `ref(_:)` removes the
 /// split spaces of a local reference.
 enum CodeNormalizer {
-    private static let pattern = try! NSRegularExpression(
-        pattern: #"(?<![A-Za-z])(N\s?I|PSA|P\s?SA)\s*[-:]?\s*(\d{1,3})(?:\s(\d{1,2}))?(?=$|[^\d.%/])"#)
+    private static let pattern = IngestPattern.make(#"(?<![A-Za-z])(N\s?I|PSA|P\s?SA)\s*[-:]?\s*(\d{1,3})(?:\s(\d{1,2}))?(?=$|[^\d.%/])"#)
 
     /// A found code: its normalised form (`NI 40`) and the UTF-16 range it covered in the text.
     struct Match {

@@ -9,7 +9,7 @@ import Foundation
 /// 12-16`) name the theme of numbered outcomes that do not state one.
 struct ContextTracker {
     private static func re(_ p: String, caseless: Bool = true) -> NSRegularExpression {
-        try! NSRegularExpression(pattern: p, options: caseless ? [.caseInsensitive] : [])
+        IngestPattern.make(p, caseless: caseless)
     }
     static let outcomeRE = re(#"^outcome\s*(\d{1,3})\s*[:.\-–]?\s+(\S.{2,240})$"#)
     static let objectiveRE = re(#"^.{0,40}?(?:long term objective|plan outcome|plan objective|strategic objective|priority outcome|objective)\s*:\s*(\S.*)$"#)

@@ -3,7 +3,7 @@ import Foundation
 /// Action tables (`Action for improvement`, `Ref: | Action | Date to be Completed | Responsible Officer`)
 /// and governance item tables (`Title | Responsible | Due Date`).
 extension DocumentIngest {
-    static let leadingRef = try! NSRegularExpression(pattern: #"^\s*(\d{1,2}(?:\.\d{1,2})*)[.)]?\s+(\S.*)$"#)
+    static let leadingRef = IngestPattern.make(#"^\s*(\d{1,2}(?:\.\d{1,2})*)[.)]?\s+(\S.*)$"#)
 
     mutating func addActions(_ t: DocumentTable) {
         guard let actionCol = t.index(of: .action) else { return }

@@ -4,7 +4,7 @@ import Foundation
 /// `Outturn 2007/08`, `Quarter 1 Target`), or "measure blocks" where the values sit in cells
 /// labelled `<u>Baseline</u>`, `<u>08/09</u>` on the rows under the indicator.
 extension DocumentIngest {
-    private static let labelRE = try! NSRegularExpression(pattern: #"<u>\s*([^<]{1,30}?)\s*:?\s*</u>\s*([^<\t]*)"#, options: [.caseInsensitive])
+    private static let labelRE = IngestPattern.make(#"<u>\s*([^<]{1,30}?)\s*:?\s*</u>\s*([^<\t]*)"#, caseless: true)
 
     mutating func addIndicators(_ t: DocumentTable) {
         guard let measureCol = t.index(of: .measure) else { return }

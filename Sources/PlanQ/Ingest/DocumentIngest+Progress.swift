@@ -3,9 +3,8 @@ import Foundation
 /// Statuses stated in the prose of progress reports, read with the report's own colour key
 /// (see ``ProgressProse``). Each item becomes a `progress` row for the report's period.
 extension DocumentIngest {
-    private static let keyRE = try! NSRegularExpression(pattern: #"^(?:[-•]\s*)?(red|amber|green)\s*=\s*(\S.{3,200})$"#, options: [.caseInsensitive])
-    private static let againstRE = try! NSRegularExpression(
-        pattern: #"(-?\d+(?:\.\d+)?)\s*%?\s+against\s+(?:a|the)\s+target\s+of\s+(-?\d+(?:\.\d+)?)"#, options: [.caseInsensitive])
+    private static let keyRE = IngestPattern.make(#"^(?:[-•]\s*)?(red|amber|green)\s*=\s*(\S.{3,200})$"#, caseless: true)
+    private static let againstRE = IngestPattern.make(#"(-?\d+(?:\.\d+)?)\s*%?\s+against\s+(?:a|the)\s+target\s+of\s+(-?\d+(?:\.\d+)?)"#, caseless: true)
     private static let stop: Set<String> = ["the", "a", "to", "by", "do", "not", "now", "or", "and", "of", "date", "action", "target", "milestone"]
 
     /// Handles colour keys, status statements and their items; true when `text` was consumed.

@@ -274,7 +274,7 @@ struct DocumentIngest {
 
     /// The first full date (day month year) near the top of the document: the meeting the paper went to.
     static func publishedDate(_ lines: [String]) -> String? {
-        let re = try! NSRegularExpression(pattern: #"\b(\d{1,2})(?:st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+((?:19|20)\d\d)\b"#)
+        let re = IngestPattern.make(#"\b(\d{1,2})(?:st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+((?:19|20)\d\d)\b"#)
         for line in lines.prefix(60) {
             let ns = line as NSString
             if let m = re.firstMatch(in: line, range: NSRange(location: 0, length: ns.length)) {

@@ -160,9 +160,3 @@ public struct Ingester: Sendable {
         }
     }
 }
-
-/// Why a document could not be read.
-struct DecodeFailure: Error, Sendable {
-    var message: String
-    init(_ m: String) { message = m }
-}

@@ -12,9 +12,8 @@ enum NumberNormalizer {
     static let placeholders = ["tbc", "tba", "n/a", "to be confirmed", "to be agreed", "to be set", "to be identified",
                                "unable to set", "not available", "not applicable", "awaited", "new indicator"]
 
-    private static let number = try! NSRegularExpression(
-        pattern: #"(?<![A-Za-z\d.,/])(£\s?)?(-\s?)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s?(%|per\s+(?:week|annum|year|month|day|capita|\d[\d,]*(?:\s+\w+)?))?"#,
-        options: [.caseInsensitive])
+    private static let number = IngestPattern.make(#"(?<![A-Za-z\d.,/])(£\s?)?(-\s?)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s?(%|per\s+(?:week|annum|year|month|day|capita|\d[\d,]*(?:\s+\w+)?))?"#,
+        caseless: true)
 
     /// The value `raw` states.
     static func read(_ raw: String) -> MeasuredValue {
@@ -53,8 +52,7 @@ enum NumberNormalizer {
         return result
     }
 
-    private static let dated = try! NSRegularExpression(
-        pattern: #"(-?\d[\d,]*(?:\.\d+)?)\s*%?\s*\(([^()]*?(?:(?:19|20)\d\d|\d\d\s*/\s*\d\d)[^()]*)\)"#)
+    private static let dated = IngestPattern.make(#"(-?\d[\d,]*(?:\.\d+)?)\s*%?\s*\(([^()]*?(?:(?:19|20)\d\d|\d\d\s*/\s*\d\d)[^()]*)\)"#)
 
     /// Like ``read(_:)``, but when the cell gives several values each with its period in brackets
     /// (`29% (05/06) 28% (06/07 & 07/08)`), the value for the latest period.

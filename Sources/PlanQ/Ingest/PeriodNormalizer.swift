@@ -2,9 +2,9 @@ import Foundation
 
 /// Financial-year periods: `2008/09`, `2008 / 09`, `08/09`, `2008/2009`, `2008-09` → `2008/09`.
 enum PeriodNormalizer {
-    private static let fullYear = try! NSRegularExpression(pattern: #"(?<![\d/.])((?:19|20)\d\d)\s*[/\-–]\s*(\d{2}|(?:19|20)\d\d)(?![\d/%]|\.\d)"#)
-    private static let shortYear = try! NSRegularExpression(pattern: #"(?<![\d/.£])(\d\d)\s*[/.]\s*(\d\d)(?![\d/%]|\.\d)"#)
-    private static let calendarYear = try! NSRegularExpression(pattern: #"(?<![\d/.£])((?:19|20)\d\d)(?![\d/%]|\.\d)"#)
+    private static let fullYear = IngestPattern.make(#"(?<![\d/.])((?:19|20)\d\d)\s*[/\-–]\s*(\d{2}|(?:19|20)\d\d)(?![\d/%]|\.\d)"#)
+    private static let shortYear = IngestPattern.make(#"(?<![\d/.£])(\d\d)\s*[/.]\s*(\d\d)(?![\d/%]|\.\d)"#)
+    private static let calendarYear = IngestPattern.make(#"(?<![\d/.£])((?:19|20)\d\d)(?![\d/%]|\.\d)"#)
 
     /// The first period named in `s`: a financial year as `YYYY/YY`, else a calendar year; nil if none.
     static func period(in s: String) -> String? {
