@@ -33,6 +33,7 @@ struct IngestCommand: ParsableCommand {
     @Option(help: "The National Indicator reference CSV.")
     var reference: String?
 
+    /// Rejects an empty document list and a tolerance outside 0…1.
     func validate() throws {
         if documents.isEmpty { throw ValidationError("give at least one document to ingest") }
         if !(0...1).contains(tolerance) { throw ValidationError("--tolerance must be between 0 and 1") }

@@ -11,14 +11,23 @@ struct ContextTracker {
     private static func re(_ p: String, caseless: Bool = true) -> NSRegularExpression {
         IngestPattern.make(p, caseless: caseless)
     }
+    /// `Outcome 12 Reduced crime` (also `Outcome12 …`).
     static let outcomeRE = re(#"^outcome\s*(\d{1,3})\s*[:.\-–]?\s+(\S.{2,240})$"#)
+    /// `Long Term Objective: …`, `… Plan outcome: Be Healthy (…)`, possibly cut at the start by the export.
     static let objectiveRE = re(#"^.{0,40}?(?:long term objective|plan outcome|plan objective|strategic objective|priority outcome|objective)\s*:\s*(\S.*)$"#)
+    /// `Theme:`, `Theme Name:`, `Community Strategy Theme: …`.
     static let themeRE = re(#"^(?:[a-z]+ )?(?:community strategy )?theme(?: name)?\s*:\s*(.*)$"#)
+    /// `Owner and Organisation – Name, Organisation` and other accountable-owner lines.
     static let ownerRE = re(#"^(?:outcome )?(?:owner(?: and organisation)?|accountable (?:officer|owner)|outcome lead|lead officer)\s*(?::|\s[–\-])\s*(\S.*)$"#)
+    /// `Key Partners (*denotes overall lead) - A*, B, C`.
     static let partnersRE = re(#"^key partners[^:\-–]*?(?:\)\s*)?[:\-–]\s*(\S.*)$"#)
+    /// A short title ending in a plan word and a period: `Safeguarding Action Plan 2008 / 09`.
     static let planRE = re(#"^([a-z][^.;:!?]{2,80}?\b(?:plan|strategy|agreement|report))\s*(?:for\s+)?((?:19|20)\d\d\s*/\s*\d{2,4}|\d\d\s*/\s*\d\d|(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?)\s*$"#)
+    /// `PLAN QUARTER 4 PROGRESS REPORT`.
     static let progressRE = re(#"^(?:[a-z' ]*\bplan\s+)?quarter\s+([1-4])\s+progress\s+report$"#)
+    /// `LAA Target: NI 73`: the indicator of the block that follows.
     static let indicatorRE = re(#"^(?:laa target|indicator|measure)\s*[:\-–]\s*(\S.*)$"#)
+    /// `Community Safety – Outcomes 12-16` in a contents list.
     static let themeRangeRE = re(#"([A-Z][A-Za-z,&' ]{2,60}?)\s*[–\-]\s*Outcomes?\s+(\d{1,3})\s*[-–]\s*(\d{1,3})"#, caseless: false)
 
     /// The heading `text` is, or nil for ordinary text.

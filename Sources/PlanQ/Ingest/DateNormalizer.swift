@@ -7,6 +7,7 @@ import Foundation
 /// (`De c 2008`, `Apr 20 09`) and the typo `Match` for March. A month without a day means the
 /// last day of that month. Anything else (`Ongoing`, `Quarterly`) is no date.
 enum DateNormalizer {
+    /// Month words and the abbreviations and typos seen for them.
     static let months: [(String, Int)] = [
         ("january", 1), ("february", 2), ("march", 3), ("match", 3), ("april", 4), ("may", 5), ("june", 6),
         ("july", 7), ("august", 8), ("september", 9), ("october", 10), ("november", 11), ("december", 12),
@@ -54,6 +55,7 @@ enum DateNormalizer {
         return nil
     }
 
+    /// The last day of `month` in `year` (Gregorian leap years).
     static func lastDay(year: Int, month: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
@@ -62,6 +64,7 @@ enum DateNormalizer {
         }
     }
 
+    /// `YYYY-MM-DD`, or nil when the parts are not a real date in a plausible year.
     static func make(year: Int, month: Int, day: Int) -> String? {
         guard (1990...2060).contains(year), (1...12).contains(month), day >= 1, day <= lastDay(year: year, month: month) else { return nil }
         return String(format: "%04d-%02d-%02d", year, month, day)

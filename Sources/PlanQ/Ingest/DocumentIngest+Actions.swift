@@ -3,8 +3,10 @@ import Foundation
 /// Action tables (`Action for improvement`, `Ref: | Action | Date to be Completed | Responsible Officer`)
 /// and governance item tables (`Title | Responsible | Due Date`).
 extension DocumentIngest {
+    /// `1. Text` / `1.2 Text`: an item number in front of the text.
     static let leadingRef = IngestPattern.make(#"^\s*(\d{1,2}(?:\.\d{1,2})*)[.)]?\s+(\S.*)$"#)
 
+    /// Adds one `actions` row per record of an action table.
     mutating func addActions(_ t: DocumentTable) {
         guard let actionCol = t.index(of: .action) else { return }
         for row in t.rows {
@@ -45,6 +47,7 @@ extension DocumentIngest {
         }
     }
 
+    /// Adds one `governance` row per record of a `Title | Responsible | Due Date` table.
     mutating func addGovernance(_ t: DocumentTable) {
         guard let itemCol = t.index(of: .item) else { return }
         for row in t.rows {

@@ -6,6 +6,7 @@ import Foundation
 extension DocumentIngest {
     private static let labelRE = IngestPattern.make(#"<u>\s*([^<]{1,30}?)\s*:?\s*</u>\s*([^<\t]*)"#, caseless: true)
 
+    /// Adds one `indicators` row per indicator of `t` (value columns or measure blocks).
     mutating func addIndicators(_ t: DocumentTable) {
         guard let measureCol = t.index(of: .measure) else { return }
         let hasValueColumns = [.baseline, .target, .endTarget, .actual, .quarterTarget].contains { t.has($0) }
@@ -125,7 +126,6 @@ extension DocumentIngest {
             if TextCleaner.words(label).hasPrefix("baseline") { slot = "baseline" }
             else if let p = PeriodNormalizer.financialYear(in: label) {
                 if periods.first?.0 == label { slot = "target" } else if periods.count > 1 && periods.last?.0 == label { slot = "end_target" }
-                addMeasure(r, kind: "target", period: p, v, line: line)
                 if let s = slot {
                     if r[s + "_raw"] == nil {
                         r[s + "_raw"] = v.raw
@@ -144,10 +144,6 @@ extension DocumentIngest {
             }
         }
         tables["indicators"]?.rows[idx] = r
-    }
-
-    mutating func addMeasure(_ r: [String: String], kind: String, period: String?, _ v: MeasuredValue, line: Int) {
-        // Measures are written from the finished indicators (see Ingester); this hook is kept for quarter targets.
     }
 
     /// `(column, label, value)` for every `<u>Label</u> value` cell of `row`.

@@ -51,6 +51,7 @@ extension DocumentIngest {
         return best?.0
     }
 
+    /// Adds a `progress` row for one stated item: name, comment after a dash, and "x against a target of y".
     mutating func addProgress(_ item: String, status: String, kind: String, line: Int) {
         var title = item
         var comment = ""

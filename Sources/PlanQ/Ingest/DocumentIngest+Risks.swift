@@ -3,6 +3,7 @@ import Foundation
 /// Risk tables: `Risk | Rating | Actions | Who | Date to be completed` (ratings such as
 /// `Amber (High-Possible)`) and risk registers (`Risk Register Ref | … | Priority H/M/L | controls …`).
 extension DocumentIngest {
+    /// Adds one `risks` row per record of a risk table or register.
     mutating func addRisks(_ t: DocumentTable) {
         guard let riskCol = t.index(of: .risk) else { return }
         for row in t.rows {

@@ -15,9 +15,13 @@ struct DocumentIngest {
     /// National indicators by code.
     let reference: [String: NationalIndicator]
 
+    /// The plan, theme and outcome the next record sits under.
     var context = PlanContext()
+    /// The council the document names most.
     var council: String?
+    /// The paper's meeting date, for `plans.published`.
     var published: String?
+    /// Theme names by outcome number, from the contents list.
     var themeRanges: [Int: String] = [:]
     /// A `Theme:` heading whose name is on the next line.
     var awaitingTheme = false
@@ -47,6 +51,7 @@ struct DocumentIngest {
     /// The last indicator table laid out as measure blocks (no value columns), for headerless blocks.
     var lastMeasureBlock: DocumentTable?
 
+    /// An ingest of `document` adding to `tables`, checking codes against `reference`.
     init(document: String, tables: [String: IngestTable], reference: [String: NationalIndicator]) {
         self.document = document
         self.tables = tables
@@ -79,6 +84,7 @@ struct DocumentIngest {
 
     // MARK: - Context
 
+    /// Updates the context from a text line, or reads it as a list item, progress statement or partnership section.
     mutating func handleText(_ text: String, line: Int) {
         defer { previousText = text }
         let lower = text.lowercased()
@@ -136,6 +142,7 @@ struct DocumentIngest {
         }
     }
 
+    /// Switches to the plan titled `title` (same slug = same plan).
     mutating func startPlan(title: String, period: String?, line: Int) {
         let slug = Self.slug((council.map { Self.place($0) } ?? "") + " " + title + " " + (period ?? ""))
         if slug == context.plan { return }
@@ -147,6 +154,7 @@ struct DocumentIngest {
         if !plans.contains(where: { $0.slug == slug }) { plans.append((slug, full, context.planPeriod, line)) }
     }
 
+    /// Switches to outcome `number` and adds its `outcomes` row.
     mutating func setOutcome(number: Int, text: String, line: Int) {
         context.outcomeNo = number
         context.outcome = text
@@ -203,6 +211,7 @@ struct DocumentIngest {
 
     // MARK: - Tables
 
+    /// Dispatches a table to the recogniser of its kind, or reports it skipped.
     mutating func handleTable(_ t: DocumentTable) {
         let before = counts
         let kind: String
@@ -225,6 +234,7 @@ struct DocumentIngest {
         }
     }
 
+    /// Reads rows outside any table (partnership forms, tallies, headerless blocks), or reports them skipped.
     mutating func handleLoose(_ rows: [SourceRow], line: Int) {
         if handlePartnershipRows(rows) { return }
         if addStatusCounts(rows) { return }
@@ -235,6 +245,7 @@ struct DocumentIngest {
 
     // MARK: - Plans
 
+    /// Adds a `plans` row for every plan of the document that holds records.
     mutating func writePlans() {
         for p in plans {
             let used = ["outcomes", "indicators", "actions", "risks", "progress", "status_counts"].contains { name in
@@ -252,6 +263,7 @@ struct DocumentIngest {
 
     // MARK: - Helpers
 
+    /// Lower-case words joined by `-`, at most 80 characters.
     static func slug(_ s: String) -> String {
         let w = TextCleaner.words(s).replacingOccurrences(of: " ", with: "-")
         return String(w.prefix(80))
@@ -260,6 +272,7 @@ struct DocumentIngest {
     /// `Hartlepool Borough Council` → `Hartlepool`.
     static func place(_ council: String) -> String { String(council.split(separator: " ").first ?? "") }
 
+    /// The kind of plan a title names.
     static func kind(_ title: String) -> String {
         let w = TextCleaner.words(title)
         if w.contains("progress report") { return "progress report" }
@@ -320,6 +333,7 @@ struct DocumentIngest {
         return (s, nil)
     }
 
+    /// Words that mark an organisation rather than a person in an owner cell.
     static let orgWords: Set<String> = ["council", "department", "services", "service", "partnership", "trust", "pct", "police",
                                         "hbc", "nhs", "plus", "link", "college", "forum", "association", "network", "agency",
                                         "unit", "team", "board", "group", "centre", "development", "assistant", "director", "head"]

@@ -9,14 +9,22 @@ enum IngestSchema {
         ("status_source", ["stated", "derived"]),
     ]
 
+    /// A text column.
     static func t(_ n: String) -> IngestColumn { IngestColumn(name: n, type: "text") }
+    /// An int column.
     static func i(_ n: String) -> IngestColumn { IngestColumn(name: n, type: "int") }
+    /// A double column.
     static func d(_ n: String) -> IngestColumn { IngestColumn(name: n, type: "double") }
+    /// A date column.
     static func date(_ n: String) -> IngestColumn { IngestColumn(name: n, type: "date") }
+    /// An enum column using enum `en`.
     static func e(_ n: String, _ en: String) -> IngestColumn { IngestColumn(name: n, type: "enum", enumName: en) }
 
+    /// `id`, `document`, `line`: every record table starts with these.
     static let located = [t("id"), t("document"), i("line")]
+    /// Where a record sits: plan, council, theme and outcome.
     static let placed = [t("plan"), t("council"), t("theme"), i("outcome_no"), t("outcome")]
+    /// The join from a record table to `outcomes`.
     static let toOutcomes: [(String, [String])] = [("outcomes", ["plan", "outcome_no"])]
 
     /// Empty tables with every column, in the order they are written.

@@ -17,6 +17,7 @@ public struct Ingester: Sendable {
     /// Documents larger than this are refused with a message.
     public var maxBytes = 64 << 20
 
+    /// An ingester with a reference list, a status rule and overrides.
     public init(reference: [NationalIndicator] = [], rule: StatusRule = StatusRule(), overrides: [Override] = []) {
         self.reference = reference
         self.rule = rule

@@ -41,6 +41,7 @@ enum RatingNormalizer {
         return nil
     }
 
+    /// The impact level a word names, or nil.
     static func impactWord(_ w: String) -> String? {
         switch w {
         case "low", "minor": return "low"
@@ -51,6 +52,7 @@ enum RatingNormalizer {
         }
     }
 
+    /// The likelihood a word names (tolerating typos such as `Unlikley`), or nil.
     static func likelihoodWord(_ w: String) -> String? {
         if w.hasPrefix("unlik") || w == "improbable" { return "unlikely" }
         if w == "rare" { return "rare" }
@@ -59,6 +61,7 @@ enum RatingNormalizer {
         return nil
     }
 
+    /// `h`/`m`/`l` as a priority, or nil.
     static func priorityLetter(_ w: String) -> String? {
         switch w { case "h": return "high"; case "m": return "medium"; case "l": return "low"; default: return nil }
     }

@@ -8,6 +8,7 @@ public struct StatusRule: Sendable {
     /// The relative tolerance for amber, e.g. 0.05 for 5%.
     public var tolerance: Double
 
+    /// A rule with amber tolerance `tolerance` (relative to the target).
     public init(tolerance: Double = 0.05) { self.tolerance = tolerance }
 
     /// `higher`/`lower`: the stated polarity, else the sign of target − baseline, else nil.
