@@ -57,16 +57,19 @@ extension DocumentIngest {
     /// Sets outcome_no/outcome from the first known objective named in a links cell, or clears them.
     func placeByLinks(_ raw: String, into r: inout [String: String]) {
         let text = TextCleaner.key(raw)
-        var best: (Int, Int)? = nil
+        // Earliest mention wins; ties go to the longer name, then the lower number (dictionary order
+        // must not decide, so the output stays the same from run to run).
+        var best: (pos: Int, len: Int, n: Int)? = nil
         for (k, n) in objectiveNumbers[context.plan] ?? [:] where k.count >= 6 {
             if let range = text.range(of: k) {
                 let pos = text.distance(from: text.startIndex, to: range.lowerBound)
-                if best.map({ pos < $0.0 }) ?? true { best = (pos, n) }
+                let better = best.map { b in (pos, -k.count, n) < (b.pos, -b.len, b.n) } ?? true
+                if better { best = (pos, k.count, n) }
             }
         }
         if let b = best, let rows = tables["outcomes"]?.rows,
-           let o = rows.first(where: { $0["plan"] == context.plan && $0["outcome_no"] == String(b.1) }) {
-            r["outcome_no"] = String(b.1)
+           let o = rows.first(where: { $0["plan"] == context.plan && $0["outcome_no"] == String(b.n) }) {
+            r["outcome_no"] = String(b.n)
             r["outcome"] = o["outcome"]
             r["theme"] = o["theme"]
         }
