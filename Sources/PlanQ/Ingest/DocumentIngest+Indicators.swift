@@ -16,6 +16,35 @@ extension DocumentIngest {
         var pendingLabels: [(Int, String)] = []
         for row in t.rows {
             let rowLabels = Self.labels(row)
+            // A name split over a page break (`Short term | … | Andrew` then `action from … | … | Simmons`):
+            // a row starting in lower case continues the record above.
+            if let idx = lastIndex, let firstCell = row.cells.first(where: { !TextCleaner.clean($0).isEmpty }),
+               TextCleaner.clean(firstCell).first?.isLowercase == true {
+                for (role, column) in [(HeaderRole.owner, "owner"), (.organisation, "organisation")] {
+                    guard let c = t.index(of: role) else { continue }
+                    let more = TextCleaner.clean(Self.beforeLabels(row[c]))
+                    if more.isEmpty || more.contains(where: \.isNumber) { continue }
+                    let old = tables["indicators"]?.rows[idx][column] ?? ""
+                    tables["indicators"]?.rows[idx][column] = old.isEmpty ? more : old + " " + more
+                }
+                if hasValueColumns, var prev = tables["indicators"]?.rows[idx] {
+                    // The name runs on, and values the first row left empty may sit here.
+                    let more = TextCleaner.clean(row[measureCol])
+                    if !more.isEmpty, let title = prev["title"] { prev["title"] = title + " " + more }
+                    var extra: [String: String] = [:]
+                    fillValues(t, row, into: &extra)
+                    for (k, v) in extra where prev[k] == nil { prev[k] = v }
+                    tables["indicators"]?.rows[idx] = prev
+                }
+                if !rowLabels.isEmpty {
+                    if rowLabels.allSatisfy({ $0.value.isEmpty }) {
+                        pendingLabels = rowLabels.map { ($0.column, $0.label) }
+                    } else {
+                        applyLabelled(rowLabels.map { ($0.label, $0.value) }, to: idx, line: row.line)
+                    }
+                }
+                continue
+            }
             let ownText = TextCleaner.clean(Self.beforeLabels(row[measureCol]))
             let refCell = t.index(of: .ref).map { TextCleaner.clean(row[$0]) } ?? ""
             let leadingEmpty = (0..<measureCol).allSatisfy { TextCleaner.clean(row[$0]).isEmpty }
@@ -105,7 +134,8 @@ extension DocumentIngest {
             let headerYear = t.columns[col]?.period.flatMap { PeriodNormalizer.financialYear(in: $0) }
             let cellYear = PeriodNormalizer.financialYear(in: v.raw)
             if name.hasSuffix("target"), let h = headerYear, let c = cellYear, c != h { continue }
-            if let x = v.value { r[name] = NumberNormalizer.format(x) }
+            guard let x = v.value else { continue }
+            r[name] = NumberNormalizer.format(x)
             if let u = v.unit, r["unit"] == nil { r["unit"] = u }
             // An actual with no period of its own is for the plan's year.
             let period = (name == "baseline" ? v.period : nil) ?? t.columns[col]?.period ?? v.period
@@ -149,11 +179,19 @@ extension DocumentIngest {
     /// `(column, label, value)` for every `<u>Label</u> value` cell of `row`.
     static func labels(_ row: SourceRow) -> [(column: Int, label: String, value: String)] {
         var out: [(Int, String, String)] = []
-        // `Baseline Awaiting Baseline` written without the underline tags.
-        if let first = row.cells.first, !first.contains("<u>"), TextCleaner.words(first).hasPrefix("baseline") {
-            let text = TextCleaner.clean(first)
-            out.append((0, "Baseline", String(text.dropFirst("baseline".count)).trimmingCharacters(in: .whitespaces)))
+        // Labels written without the underline tags (`Baseline Awaiting Baseline`, `08/09 24% Nov 2009`):
+        // a cell starting with `Baseline` or a financial year, when another cell of the row does too.
+        var plain: [(Int, String, String)] = []
+        for (i, cell) in row.cells.enumerated() where !cell.contains("<u>") && !cell.contains("<U>") {
+            let text = TextCleaner.clean(cell)
+            let w = TextCleaner.words(text)
+            if w.hasPrefix("baseline") {
+                plain.append((i, "Baseline", String(text.dropFirst("baseline".count)).trimmingCharacters(in: .whitespaces)))
+            } else if let m = text.range(of: #"^\d\d/\d\d\b"#, options: .regularExpression) {
+                plain.append((i, String(text[m]), String(text[m.upperBound...]).trimmingCharacters(in: .whitespaces)))
+            }
         }
+        if plain.count >= 2 || (plain.count == 1 && plain[0].0 == 0 && plain[0].1 == "Baseline") { out.append(contentsOf: plain) }
         for (i, cell) in row.cells.enumerated() where cell.contains("<u>") || cell.contains("<U>") {
             let ns = cell as NSString
             for m in labelRE.matches(in: cell, range: NSRange(location: 0, length: ns.length)) {

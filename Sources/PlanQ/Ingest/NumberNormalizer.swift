@@ -10,7 +10,7 @@ import Foundation
 enum NumberNormalizer {
     /// Phrases that mean "no value yet".
     static let placeholders = ["tbc", "tba", "n/a", "to be confirmed", "to be agreed", "to be set", "to be identified",
-                               "unable to set", "not available", "not applicable", "awaited", "new indicator"]
+                               "unable to set", "not available", "unavailable", "no target", "not applicable", "awaited", "new indicator"]
 
     private static let number = IngestPattern.make(#"(?<![A-Za-z\d.,/])(£\s?)?(-\s?)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s?(%|per\s+(?:week|annum|year|month|day|capita|\d[\d,]*(?:\s+\w+)?))?"#,
         caseless: true)
