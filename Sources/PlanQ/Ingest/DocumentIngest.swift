@@ -323,7 +323,7 @@ struct DocumentIngest {
         }
         let words = s.split(separator: " ").map(String.init)
         // `First Last Organisation words`: a two-word personal name then an organisation.
-        let nameLike = { (w: String) in w.allSatisfy { $0.isLetter || $0 == "-" || $0 == "'" || $0 == "." } }
+        let nameLike = { (w: String) in w.allSatisfy { $0.isLetter || $0 == "-" || $0 == "'" || $0 == "." } && w.contains(where: \.isLowercase) }
         if words.count >= 3, words[0].first?.isUppercase == true, words[1].first?.isUppercase == true,
            nameLike(words[0]), nameLike(words[1]),
            !orgWords.contains(words[0].lowercased()), !orgWords.contains(words[1].lowercased()),
