@@ -59,7 +59,16 @@ struct DocumentReader {
             }
             let cells = line.components(separatedBy: "\t")
             if Self.isRule(cells) { continue }
-            if let header = HeaderMapper.header(cells) {
+            if var header = HeaderMapper.header(cells) {
+                var cells = cells
+                // The first line of a two-line header, compressed by the export, is left loose just above.
+                if let above = loose.last, lineNo - above.line <= 4,
+                   let both = Self.stackedHeader(above.cells, cells),
+                   both.columns.compactMap({ $0 }).count > header.compactMap({ $0 }).count {
+                    loose.removeLast()
+                    cells = both.cells
+                    header = both.columns
+                }
                 flushLoose()
                 gap = 0
                 if var t = open, Self.isRepeat(of: t, header: header, cells: cells) {
@@ -151,6 +160,31 @@ struct DocumentReader {
         let cells = (0..<n).map { i in
             [i < a.count ? a[i] : "", i < b.count ? b[i] : ""].map { $0.trimmingCharacters(in: .whitespaces) }
                 .filter { !$0.isEmpty }.joined(separator: " ")
+        }
+        guard let cols = HeaderMapper.header(cells) else { return nil }
+        return (cells, cols)
+    }
+
+    /// A compressed first header line (`Short Term | Measure and Target | Lead | Lead | Key | How will we
+    /// monitor`) laid over the second (`Action | | | | | Individual | Agency | Partners | progress`): the first
+    /// cells go to column 0, the last ones right-aligned onto the second line's named columns, any left
+    /// over into the empty columns after column 0.
+    static func stackedHeader(_ top: [String], _ bottom: [String]) -> (cells: [String], columns: [HeaderColumn?])? {
+        let upper = top.map { TextCleaner.clean($0) }.filter { !$0.isEmpty }
+        guard upper.count >= 3, upper.allSatisfy({ $0.split(separator: " ").count <= 4 && !$0.contains(where: \.isNumber) }) else { return nil }
+        var cells = bottom.map { $0.trimmingCharacters(in: .whitespaces) }
+        let named = cells.indices.filter { !cells[$0].isEmpty }
+        guard let first = named.first, first == 0, named.count >= 2 else { return nil }
+        var rest = Array(upper.dropFirst())
+        cells[0] = upper[0] + " " + cells[0]
+        for pos in named.dropFirst().reversed() {
+            guard let top = rest.popLast() else { break }
+            cells[pos] = top + " " + cells[pos]
+        }
+        var free = cells.indices.filter { $0 > 0 && cells[$0].isEmpty }.makeIterator()
+        for top in rest {
+            guard let pos = free.next() else { return nil }
+            cells[pos] = top
         }
         guard let cols = HeaderMapper.header(cells) else { return nil }
         return (cells, cols)

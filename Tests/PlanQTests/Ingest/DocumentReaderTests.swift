@@ -42,4 +42,24 @@ final class DocumentReaderTests: XCTestCase {
         XCTAssertEqual(line, 1)
         XCTAssertEqual(rows.count, 2)
     }
+
+    func testTwoLineHeaderCompressedByTheExport() {
+        let t = tables(["Short Term\tMeasure and Target\tLead\tLead\tKey\tHow will we monitor", "------\t------\t--\t--\t--\t------", "",
+                        "Action\t\t\t\tIndividual\tAgency\tPartners\tprogress",
+                        "Short term action\tMeasure and target used\t\t\tJo Bloggs\tCSF\tSchools\tTermly"])
+        XCTAssertEqual(t.count, 1)
+        XCTAssertEqual(t[0].headerCells[1], "Measure and Target")
+        XCTAssertEqual(t[0].index(of: .measure), 1)
+        XCTAssertEqual(t[0].index(of: .owner), 4)
+        XCTAssertEqual(t[0].index(of: .organisation), 5)
+        XCTAssertEqual(t[0].rows.map(\.line), [5])
+    }
+
+    func testHeaderWhoseFirstCellNamesTheRecord() {
+        let t = tables(["Measure and Target: NI 154 Net additional homes\tLead Individual\tLead Agency", "<u>Baseline</u> 3600\t\t"])
+        XCTAssertEqual(t.count, 1)
+        XCTAssertEqual(t[0].rows.first?.cells.first, "NI 154 Net additional homes")
+        XCTAssertEqual(t[0].rows.map(\.line), [1, 2])
+    }
 }
+
