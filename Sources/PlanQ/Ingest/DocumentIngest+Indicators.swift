@@ -16,10 +16,10 @@ extension DocumentIngest {
         var pendingLabels: [(Int, String)] = []
         for row in t.rows {
             let rowLabels = Self.labels(row)
-            // A name split over a page break (`Short term | … | Andrew` then `action from … | … | Simmons`):
-            // a row starting in lower case continues the record above.
+            // A name split over a page break (`Short term | … | Andrew` then `action from … | … | Simmons`,
+            // `Number of … (` then `(with reward)`): a row starting in lower case or a bracket continues the record above.
             if let idx = lastIndex, let firstCell = row.cells.first(where: { !TextCleaner.clean($0).isEmpty }),
-               TextCleaner.clean(firstCell).first?.isLowercase == true {
+               TextCleaner.clean(firstCell).first.map({ $0.isLowercase || $0 == "(" }) == true {
                 for (role, column) in [(HeaderRole.owner, "owner"), (.organisation, "organisation")] {
                     guard let c = t.index(of: role) else { continue }
                     let more = TextCleaner.clean(Self.beforeLabels(row[c]))
@@ -74,6 +74,8 @@ extension DocumentIngest {
             if !hasValueColumns && Self.isInstruction(title), let p = pendingIndicator { title = p }
             if title.isEmpty && refText.isEmpty { continue }
             if title.lowercased().hasPrefix("actions") || title.lowercased().hasPrefix("equalities") { continue }
+            // `None` / `N/A` rows stand in an empty table; they are not indicators.
+            if ["none", "na", "nil", "n a"].contains(TextCleaner.words(title)) && refText.isEmpty { continue }
             var r = placed()
             r["line"] = String(row.line)
             let code = CodeNormalizer.code(in: refText) ?? CodeNormalizer.code(in: title)

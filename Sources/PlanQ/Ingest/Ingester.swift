@@ -41,7 +41,7 @@ public struct Ingester: Sendable {
                 let lines = text.components(separatedBy: "\n")
                 d.run(lines)
                 tables = d.tables
-                let kinds = ["plans", "outcomes", "indicators", "actions", "risks", "partnerships", "governance", "concerns", "status_counts"]
+                let kinds = ["plans", "outcomes", "indicators", "actions", "risks", "partnerships", "governance", "concerns", "progress", "status_counts"]
                 let summary = kinds.compactMap { k in d.counts[k].map { "\($0) \(k)" } }.joined(separator: ", ")
                 report.append("\(doc.name): \(lines.count) lines; " + (summary.isEmpty ? "no records recognised (no tables of a known kind)" : summary))
                 report.append(contentsOf: d.report)
