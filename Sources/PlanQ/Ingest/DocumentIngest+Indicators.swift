@@ -239,14 +239,42 @@ extension DocumentIngest {
     mutating func checkReference(_ r: inout [String: String], line: Int) {
         guard let code = r["code"], let ni = reference[code] else { return }
         if let p = ni.polarity { r["polarity"] = p }
-        guard !ni.title.isEmpty, let title = r["title"], !title.isEmpty else { return }
-        let stop: Set<String> = ["of", "the", "and", "in", "to", "a", "for", "by", "at", "or", "with", "on", "who", "are", "is", "per", "from"]
-        let a = Set(TextCleaner.words(title).split(separator: " ").map(String.init)).subtracting(stop)
-        let b = Set(TextCleaner.words(ni.title).split(separator: " ").map(String.init)).subtracting(stop)
-        if !a.isEmpty && !b.isEmpty && a.intersection(b).isEmpty {
-            let msg = "\(code) title '\(title.prefix(60))' does not match the National Indicator set ('\(ni.title.prefix(60))')"
-            r["warning"] = msg
-            warnings.append("\(document):\(line): warning: \(msg)")
+        guard let title = r["title"], !title.isEmpty else { return }
+        let a = Self.titleWords(title)
+        guard !a.isEmpty else { return }
+        let own = ni.title.isEmpty ? nil : Self.similarity(a, Self.titleWords(ni.title))
+        // Another code whose title reads much more like this one's (`NI 192 Residual household waste`
+        // is NI 191's title) is named in the warning.
+        var better: (String, Double)? = nil
+        if (own ?? 0) < 0.6 {
+            for other in reference.values where other.code != code && !other.title.isEmpty {
+                let sim = Self.similarity(a, Self.titleWords(other.title))
+                if sim >= 0.75, sim > (own ?? 0) + 0.2, better.map({ sim > $0.1 || (sim == $0.1 && other.code < $0.0) }) ?? true {
+                    better = (other.code, sim)
+                }
+            }
         }
+        var msg: String? = nil
+        if let b = better {
+            msg = "\(code) title '\(title.prefix(60))' reads like \(b.0) ('\(reference[b.0]?.title.prefix(60) ?? "")')"
+        } else if let o = own, o == 0 {
+            msg = "\(code) title '\(title.prefix(60))' does not match the National Indicator set ('\(ni.title.prefix(60))')"
+        }
+        if let m = msg {
+            r["warning"] = m
+            warnings.append("\(document):\(line): warning: \(m)")
+        }
+    }
+
+    /// The content words of a title (stop words dropped).
+    static func titleWords(_ s: String) -> Set<String> {
+        let stop: Set<String> = ["of", "the", "and", "in", "to", "a", "for", "by", "at", "or", "with", "on", "who", "are", "is", "per", "from"]
+        return Set(TextCleaner.words(s).split(separator: " ").map(String.init)).subtracting(stop)
+    }
+
+    /// Jaccard similarity of two word sets.
+    static func similarity(_ a: Set<String>, _ b: Set<String>) -> Double {
+        let u = a.union(b).count
+        return u == 0 ? 0 : Double(a.intersection(b).count) / Double(u)
     }
 }

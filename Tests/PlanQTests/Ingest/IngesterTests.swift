@@ -97,6 +97,11 @@ final class IngesterTests: XCTestCase {
         XCTAssertEqual(r.warnings.count, 1)
         XCTAssertTrue(r.warnings[0].hasPrefix("d:2: warning: NI 177 title"), r.warnings[0])
         XCTAssertEqual(r.table("indicators")?.rows.first?["polarity"], "higher")
+        // A title that is another code's title names that code.
+        let ni191 = NationalIndicator(code: "NI 191", number: 191, title: "Residual household waste per household", polarity: "lower")
+        let ni192 = NationalIndicator(code: "NI 192", number: 192, title: "Percentage of household waste sent for reuse, recycling and composting")
+        let s = Ingester(reference: [ni191, ni192]).ingest([("d", Data("Indicator\tTarget 2008/09\nNI 192 Residual household waste per household\t5\n".utf8))])
+        XCTAssertEqual(s.warnings, ["d:2: warning: NI 192 title 'Residual household waste per household' reads like NI 191 ('Residual household waste per household')"])
     }
 
     func testWriterIsAtomicAndLoadable() throws {
