@@ -300,11 +300,16 @@ struct DocumentIngest {
     /// A title for records that come before any plan heading: the first short line naming a plan,
     /// agreement, strategy or report, else the document name.
     static func fallbackTitle(_ lines: [String], document: String) -> String {
-        for line in lines.prefix(400) where !line.contains("\t") {
+        for (i, line) in lines.prefix(400).enumerated() where !line.contains("\t") {
             let t = TextCleaner.clean(line)
             guard t.count >= 8, t.count <= 90, !t.hasSuffix("."), ContextTracker.heading(t) == nil else { continue }
             let w = " " + TextCleaner.words(t) + " "
             if [" plan ", " laa ", " local area agreement ", " strategy "].contains(where: { w.contains($0) }) {
+                // A title whose years sit on the next line (`… Strategy for Hartlepool` / `2014 – 2020`).
+                if let next = lines.dropFirst(i + 1).prefix(3).map(TextCleaner.clean).first(where: { !$0.isEmpty }),
+                   next.count <= 15, next.range(of: #"^(19|20)\d\d\s*[–\-/]\s*(19|20)?\d\d$"#, options: .regularExpression) != nil {
+                    return t + " " + next
+                }
                 return t
             }
         }

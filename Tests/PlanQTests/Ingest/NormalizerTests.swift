@@ -73,6 +73,9 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(PeriodNormalizer.period(in: "2008/2009"), "2008/09")
         XCTAssertEqual(PeriodNormalizer.period(in: "End of LAA Target (2010/11)"), "2010/11")
         XCTAssertEqual(PeriodNormalizer.period(in: "survey 2007"), "2007")
+        XCTAssertEqual(PeriodNormalizer.period(in: "2014 – 2020"), "2014-2020")
+        XCTAssertEqual(PeriodNormalizer.period(in: "LAA 2008-2011"), "2008-2011")
+        XCTAssertNil(PeriodNormalizer.financialYear(in: "2008-2011"))
         XCTAssertNil(PeriodNormalizer.period(in: "no period"))
     }
 

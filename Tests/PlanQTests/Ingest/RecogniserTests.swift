@@ -160,6 +160,9 @@ final class RecogniserTests: XCTestCase {
         XCTAssertEqual(r.table("actions")?.rows.map { $0["action"] ?? "" }, ["Deliver the Economic Strategy 2011-2021.", "Support new businesses."])
         XCTAssertEqual(r.table("indicators")?.rows.map { $0["title"] ?? "" }, ["Number of new jobs created.", "Employment rate (NI 151)."])
         XCTAssertEqual(try row(r, "indicators", line: 10)["code"], "NI 151")
+        let plan = try XCTUnwrap(r.table("plans")?.rows.first)
+        XCTAssertEqual(plan["title"], "The Community Strategy for Seaside 2014-2020")
+        XCTAssertEqual(plan["period"], "2014-2020")
     }
 
     /// A layout unlike the seeds: another council, other header words, other column order.
