@@ -1,3 +1,5 @@
+import Foundation
+
 /// Partnership reviews: a section per partnership (`<Name>` then `PARTNERSHIP FUNCTION:`), with its
 /// outstanding governance actions, issues of concern and the action planned, whether it continues,
 /// and the lead officer who completed the return. Also the RAG tallies a report states itself.
@@ -47,7 +49,11 @@ extension DocumentIngest {
         case .concernActions where !none:
             for r in p.concernRows {
                 let old = tables["concerns"]?.rows[r]["action_planned"] ?? ""
-                tables["concerns"]?.rows[r]["action_planned"] = old.isEmpty ? text : old + " " + text
+                let plan = old.isEmpty ? text : old + " " + text
+                tables["concerns"]?.rows[r]["action_planned"] = plan
+                // The officer (an e-mail address or `Name (Post)`) and the timescale the plan names.
+                if let due = DateNormalizer.iso(plan) { tables["concerns"]?.rows[r]["timescale"] = due }
+                if let officer = Self.officer(in: plan) { tables["concerns"]?.rows[r]["officer"] = officer }
             }
         case .carryOn:
             tables["partnerships"]?.rows[p.row]["continue"] = TextCleaner.words(text)
@@ -116,5 +122,11 @@ extension DocumentIngest {
             if t > sum { tables["status_counts"]?.rows[idx]["other"] = String(t - sum) }
         }
         return found
+    }
+
+    /// The first e-mail address in `text`, or nil.
+    static func officer(in text: String) -> String? {
+        text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" || $0 == "(" || $0 == ")" })
+            .first { $0.contains("@") && $0.contains(".") }.map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: ".")) }
     }
 }

@@ -153,6 +153,7 @@ final class RecogniserTests: XCTestCase {
         let c = try XCTUnwrap(r.table("concerns")?.rows.first)
         XCTAssertEqual(c["concern"], "Insufficient administration staff.")
         XCTAssertEqual(c["action_planned"], "Recruit an administrator by June 2009.")
+        XCTAssertEqual(c["timescale"], "2009-06-30")
     }
 
     func testProseListsOfMeasuresAndActions() throws {
