@@ -42,7 +42,12 @@ enum IngestTestSupport {
     static let seedResult: Result<IngestResult, Error> = Result {
         let docs = try seeds()
         guard docs.count >= 5 else { throw NSError(domain: "seeds", code: 1, userInfo: [NSLocalizedDescriptionKey: "expected the five seed documents in \(shared.path)/seeds"]) }
-        return Ingester(reference: reference).ingest(docs)
+        // The same corrections scripts/ingest applies, when the repository has any.
+        var overrides: [Override] = []
+        if let text = try? String(contentsOf: root.appendingPathComponent("ingest-overrides.csv"), encoding: .utf8) {
+            overrides = Override.parse(csv: text).overrides
+        }
+        return Ingester(reference: reference, overrides: overrides).ingest(docs)
     }
 
     /// Rows of `table` in `result` whose `column` equals `value`.
