@@ -8,10 +8,13 @@ struct IngestCommand: ParsableCommand {
         commandName: "planq ingest",
         abstract: "Read council plan documents (text exported from PDF papers) into tables planq --data loads.",
         discussion: """
-        Writes one CSV per table plus schema.json into DIR (atomically: a temporary folder is
-        renamed into place). The National Indicator list (--reference, default
-        ../shared/reference/national-indicators.csv next to the documents or the working folder)
-        becomes the national_indicators table and gives polarities.
+        Writes one CSV per table plus schema.json into DIR atomically (a temporary folder is \
+        renamed into place). The National Indicator list (--reference; by default \
+        ../shared/reference/national-indicators.csv found from the documents or the working \
+        folder) becomes the national_indicators table and gives polarities. A derived status is \
+        green when the target is met, amber within --tolerance of it, red otherwise. \
+        PLANQ_INGEST_TRACE=1 prints the blocks the reader found.
+
         Example: planq ingest ../shared/seeds/*.txt --out datasets --report
         """)
 
@@ -27,7 +30,7 @@ struct IngestCommand: ParsableCommand {
     @Option(help: "A CSV of corrections: id,column,value,reason.")
     var overrides: String?
 
-    @Option(help: "Relative tolerance for a derived amber status (default 0.05 = 5%).")
+    @Option(help: "Relative tolerance for a derived amber status (0.05 = 5% of the target).")
     var tolerance: Double = 0.05
 
     @Option(help: "The National Indicator reference CSV.")
