@@ -56,11 +56,11 @@ enum CodeNormalizer {
         return out.trimmingCharacters(in: CharacterSet(charactersIn: " :-–—.,;[]()"))
     }
 
-    /// A local reference with PDF-split spaces removed: `CS D P014` → `CSDP014`, `POL6- 1.11` → `POL6-1.11`,
+    /// A local reference with PDF-split spaces removed: `AB C P012` → `ABCP012`, `RSK4- 1.10` → `RSK4-1.10`,
     /// `1.` → `1`.
     static func ref(_ s: String) -> String {
         var t = TextCleaner.fold(s)
-        // `1 (CST A02-3)`: a cross-reference after the ref is not part of it.
+        // `1 (XYZ A01-2)`: a cross-reference after the ref is not part of it.
         if let p = t.firstIndex(of: "("), !t[..<p].trimmingCharacters(in: .whitespaces).isEmpty { t = String(t[..<p]) }
         var r = t.replacingOccurrences(of: " ", with: "")
         while r.hasSuffix(".") || r.hasSuffix(":") { r.removeLast() }

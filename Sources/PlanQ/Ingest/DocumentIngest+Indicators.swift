@@ -16,7 +16,7 @@ extension DocumentIngest {
         var pendingLabels: [(Int, String)] = []
         for row in t.rows {
             let rowLabels = Self.labels(row)
-            // A name split over a page break (`Short term | … | Andrew` then `action from … | … | Simmons`,
+            // A name split over a page break (`Short term | … | Jane` then `action from … | … | Smith`,
             // `Number of … (` then `(with reward)`): a row starting in lower case or a bracket continues the record above.
             if let idx = lastIndex, let firstCell = row.cells.first(where: { !TextCleaner.clean($0).isEmpty }),
                TextCleaner.clean(firstCell).first.map({ $0.isLowercase || $0 == "(" }) == true {
@@ -243,8 +243,8 @@ extension DocumentIngest {
         let a = Self.titleWords(title)
         guard !a.isEmpty else { return }
         let own = ni.title.isEmpty ? nil : Self.similarity(a, Self.titleWords(ni.title))
-        // Another code whose title reads much more like this one's (`NI 192 Residual household waste`
-        // is NI 191's title) is named in the warning.
+        // Another code whose title reads much more like this one's (a code printed beside its
+        // neighbour's title) is named in the warning.
         var better: (String, Double)? = nil
         if (own ?? 0) < 0.6 {
             for other in reference.values where other.code != code && !other.title.isEmpty {

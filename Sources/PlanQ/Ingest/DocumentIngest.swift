@@ -269,7 +269,7 @@ struct DocumentIngest {
         return String(w.prefix(80))
     }
 
-    /// `Hartlepool Borough Council` → `Hartlepool`.
+    /// `Riverton City Council` → `Riverton`.
     static func place(_ council: String) -> String { String(council.split(separator: " ").first ?? "") }
 
     /// The kind of plan a title names.
@@ -305,7 +305,7 @@ struct DocumentIngest {
             guard t.count >= 8, t.count <= 90, !t.hasSuffix("."), ContextTracker.heading(t) == nil else { continue }
             let w = " " + TextCleaner.words(t) + " "
             if [" plan ", " laa ", " local area agreement ", " strategy "].contains(where: { w.contains($0) }) {
-                // A title whose years sit on the next line (`… Strategy for Hartlepool` / `2014 – 2020`).
+                // A title whose years sit on the next line (`… Strategy for Riverton` / `2014 – 2020`).
                 if let next = lines.dropFirst(i + 1).prefix(3).map(TextCleaner.clean).first(where: { !$0.isEmpty }),
                    next.count <= 15, next.range(of: #"^(19|20)\d\d\s*[–\-/]\s*(19|20)?\d\d$"#, options: .regularExpression) != nil {
                     return t + " " + next
@@ -316,7 +316,7 @@ struct DocumentIngest {
         return ContextTracker.council(lines).map { $0 + " plan" } ?? document
     }
 
-    /// `Diane Martin, Hartlepool Borough Council` / `Mike Lakinski – Business Link` / `Peter Davies HBC`
+    /// `Jane Smith, Riverton City Council` / `Tom Brown – Business Link` / `Ann Lee RCC`
     /// → (owner, organisation).
     static func splitOwner(_ s: String) -> (String, String?) {
         for sep in [" – ", " - ", ", ", " / "] {
