@@ -40,6 +40,15 @@ extension DocumentIngest {
         let none = ["none", "na", "nil", "nothing"].contains(k)
         let text = Self.bulletItem(text) ?? text
         switch p.section {
+        case .governance where !none:
+            // A governance row flattened into one line: `item  officer@council.gov.uk |31/01/2009`.
+            if let officer = Self.officer(in: text), let at = text.range(of: officer) {
+                let item = text[..<at.lowerBound].trimmingCharacters(in: CharacterSet(charactersIn: " |"))
+                var r: [String: String] = ["line": String(line), "partnership": p.name, "item": item, "owner": officer, "state": "outstanding"]
+                let rest = String(text[at.upperBound...]).trimmingCharacters(in: CharacterSet(charactersIn: " |"))
+                if !rest.isEmpty { r["due_raw"] = rest; r["due"] = DateNormalizer.iso(rest) }
+                if !item.isEmpty { add("governance", r, key: [p.name, item]) }
+            }
         case .function:
             if tables["partnerships"]?.rows[p.row]["function"] == nil { tables["partnerships"]?.rows[p.row]["function"] = text }
             p.section = .other
