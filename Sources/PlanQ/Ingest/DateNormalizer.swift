@@ -18,7 +18,7 @@ enum DateNormalizer {
     private static let numeric = IngestPattern.make(#"(?<!\d)(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})(?!\d)"#)
     private static let monthName = IngestPattern.make(#"(?<![a-z])(?:(\d{1,2})(?:st|nd|rd|th)?)?(january|february|march|match|april|may|june|july|august|september|october|november|december|sept|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?((?:19|20)\d\d|\d\d)(?!\d)"#)
 
-    private static let spaced = IngestPattern.make(#"(?:\b(\d{1,2})(?:st|nd|rd|th)?\s+)?\b(january|february|march|match|april|may|june|july|august|september|october|november|december|sept|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s*((?:19|20)\d\d|\d\d)(?!\s?\d)\b"#)
+    private static let spaced = IngestPattern.make(#"(?:\b(\d{1,2})\s?(?:st|nd|rd|th)?\s+)?\b(january|february|march|match|april|may|june|july|august|september|october|november|december|sept|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s*((?:19|20)\d\d|\d\d)(?!\s?\d)\b"#)
 
     /// The ISO date `raw` states, or nil.
     static func iso(_ raw: String) -> String? {

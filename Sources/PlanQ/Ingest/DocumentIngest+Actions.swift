@@ -62,9 +62,9 @@ extension DocumentIngest {
                     r["due"] = DateNormalizer.iso(raw)
                 }
             }
-            if let c = t.index(of: .status) { set(&r, "state", row[c]) } else {
-                r["state"] = r["due"] == nil && (r["owner"] ?? "").isEmpty ? "" : "outstanding"
-            }
+            // A line with neither owner nor date is a note under the table, not an item.
+            if (r["owner"] ?? "").isEmpty && r["due_raw"] == nil { continue }
+            if let c = t.index(of: .status) { set(&r, "state", row[c]) } else { r["state"] = "outstanding" }
             add("governance", r, key: [r["partnership"] ?? "", item])
         }
     }

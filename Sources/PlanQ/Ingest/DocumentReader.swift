@@ -48,7 +48,7 @@ struct DocumentReader {
                 // A list item keeps its bullet as `- ` so list readers can see it.
                 if let first = line.first(where: { !$0.isWhitespace }), TextCleaner.bullets.contains(first) { text = "- " + text }
                 flushLoose()
-                if ContextTracker.isHeading(text) {
+                if ContextTracker.isHeading(text) || Self.isCapitalHeading(text) {
                     closeTable()
                 } else if open != nil {
                     gap += 1
@@ -112,6 +112,8 @@ struct DocumentReader {
             }
             let joined = TextCleaner.clean(cells.joined(separator: " "))
             if joined.isEmpty { continue }
+            // A section heading in capitals laid out as a row ends the table; its rows are read as loose.
+            if open != nil && Self.isCapitalHeading(TextCleaner.clean(cells[0])) { closeTable() }
             if let h = ContextTracker.heading(joined), ContextTracker.isHeading(joined) {
                 // An objective or theme heading caught inside a table splits it: the rows after it
                 // (often with no header of their own) go on under the same header.
@@ -197,6 +199,16 @@ struct DocumentReader {
         let title = String(first[first.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
         guard !label.isEmpty, !title.isEmpty, HeaderMapper.header([label] + cells.dropFirst()) != nil else { return nil }
         return ([label] + cells.dropFirst(), title)
+    }
+
+    /// A section heading in capitals (`ISSUES OF CONCERN, IF ANY …`): at least three words, the
+    /// first three capital words of two letters or more.
+    static func isCapitalHeading(_ text: String) -> Bool {
+        let words = text.split(separator: " ").prefix(3)
+        // Words, not codes: `CS D P015` is a reference.
+        return words.count == 3 && words.allSatisfy { w in
+            w.filter(\.isLetter).count >= 2 && !w.contains(where: \.isNumber) && w == w.uppercased()
+        }
     }
 
     /// Headings that split a table without ending it (objectives and themes within a plan).

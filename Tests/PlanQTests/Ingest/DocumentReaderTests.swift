@@ -61,5 +61,16 @@ final class DocumentReaderTests: XCTestCase {
         XCTAssertEqual(t[0].rows.first?.cells.first, "NI 154 Net additional homes")
         XCTAssertEqual(t[0].rows.map(\.line), [1, 2])
     }
+
+    func testCapitalSectionHeadingEndsTheTableButReferencesDoNot() {
+        XCTAssertTrue(DocumentReader.isCapitalHeading("ISSUES OF CONCERN, IF ANY e.g. finance"))
+        XCTAssertFalse(DocumentReader.isCapitalHeading("CS D P015 Early Years"))
+        let blocks = DocumentReader().read(["Title\tResponsible\tDue Date", "Agree terms\tjo@x.gov.uk\t31/01/2009",
+                                            "ISSUES OF CONCERN, IF ANY\t\t", "None\t\t"])
+        guard case .table(let t) = blocks.first, case .loose(let line, let rows) = blocks.last else { return XCTFail("\(blocks)") }
+        XCTAssertEqual(t.rows.map(\.line), [2])
+        XCTAssertEqual(line, 3)
+        XCTAssertEqual(rows.count, 2)
+    }
 }
 

@@ -51,6 +51,7 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(DateNormalizer.iso("31.3.09"), "2009-03-31")
         XCTAssertEqual(DateNormalizer.iso("This project ends in December 2010"), "2010-12-31")
         XCTAssertEqual(DateNormalizer.iso("Feb 2012"), "2012-02-29")
+        XCTAssertEqual(DateNormalizer.iso("28 th April 2009"), "2009-04-28")
         XCTAssertNil(DateNormalizer.iso("Ongoing"))
         XCTAssertNil(DateNormalizer.iso(""))
     }
