@@ -18,6 +18,22 @@ final class DatasetsFreshTests: XCTestCase {
         XCTAssertEqual(names, Set(result.tables.map { $0.name + ".csv" }), "datasets/ holds CSV files the ingest does not write")
     }
 
+    /// The row counts datasets/README.md states are the ingest's.
+    func testReadmeCountsAreCurrent() throws {
+        let result = try IngestTestSupport.seedResult.get()
+        let readme = try String(contentsOf: IngestTestSupport.root.appendingPathComponent("datasets/README.md"), encoding: .utf8)
+        var stated: [String: Int] = [:]
+        for line in readme.split(separator: "\n") where line.hasPrefix("| `") && line.contains(".csv` | ") {
+            let parts = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count >= 2, let n = Int(parts[1]) else { continue }
+            stated[parts[0].trimmingCharacters(in: CharacterSet(charactersIn: "`")).replacingOccurrences(of: ".csv", with: "")] = n
+        }
+        XCTAssertEqual(stated.count, result.tables.count, "every table has a row in the README's table list")
+        for t in result.tables {
+            XCTAssertEqual(stated[t.name], t.rows.count, "datasets/README.md row count of \(t.name)")
+        }
+    }
+
     /// The ingested folder loads, with its enums, and the example runs on it.
     func testDatasetsLoadAndAnswer() throws {
         let catalog = try DataDirectory.load(IngestTestSupport.root.appendingPathComponent("datasets").path)
