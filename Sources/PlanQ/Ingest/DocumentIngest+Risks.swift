@@ -5,7 +5,8 @@ import Foundation
 extension DocumentIngest {
     /// Adds one `risks` row per record of a risk table or register.
     mutating func addRisks(_ t: DocumentTable) {
-        guard let riskCol = t.index(of: .risk) else { return }
+        // A register may call the risk column `Description` or `Title`.
+        guard let riskCol = t.index(of: .risk) ?? t.index(of: .measure) ?? t.index(of: .item) else { return }
         for row in t.rows {
             var text = TextCleaner.clean(row[riskCol])
             if text.isEmpty { continue }
@@ -35,6 +36,13 @@ extension DocumentIngest {
                 r["impact"] = rating.impact
                 r["likelihood"] = rating.likelihood
                 r["priority"] = rating.priority
+            }
+            // Impact and likelihood in columns of their own (`Impact: High`, `Likelihood: 3 - Possible`).
+            if let c = t.index(of: .impact), let w = TextCleaner.words(row[c]).split(separator: " ").lazy.compactMap({ RatingNormalizer.impactWord(String($0)) }).first {
+                r["impact"] = w
+            }
+            if let c = t.index(of: .likelihood), let w = TextCleaner.words(row[c]).split(separator: " ").lazy.compactMap({ RatingNormalizer.likelihoodWord(String($0)) }).first {
+                r["likelihood"] = w
             }
             if let c = t.index(of: .priority) {
                 let p = TextCleaner.clean(row[c])

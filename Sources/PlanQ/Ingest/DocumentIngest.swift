@@ -215,7 +215,7 @@ struct DocumentIngest {
     mutating func handleTable(_ t: DocumentTable) {
         let before = counts
         let kind: String
-        if t.has(.risk) {
+        if t.has(.risk) || ((t.has(.likelihood) || t.has(.impact)) && (t.has(.measure) || t.has(.item))) {
             kind = "risks"; addRisks(t)
         } else if t.has(.action) {
             kind = "actions"; addActions(t)

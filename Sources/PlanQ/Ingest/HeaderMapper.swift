@@ -25,6 +25,8 @@ enum HeaderMapper {
         (.resources, ["support requirements", "resources", "funding", "budget"]),
         (.due, ["date to be completed", "due date", "date due", "deadline", "timescale", "target date", "completion date", "by when", "when"]),
         (.controls, ["control measures", "controls", "mitigat", "procedures", "actions"]),
+        (.likelihood, ["likelihood", "probability"]),
+        (.impact, ["impact", "severity", "consequence"]),
         (.priority, ["priority"]),
         (.rating, ["rating", "risk score", "score"]),
         (.status, ["status", "rag", "traffic light", "progress rating"]),
@@ -82,6 +84,13 @@ enum HeaderMapper {
         // "Action Owner and organisation": an owner column, not an action column.
         if has(" action owner ") || has(" owner and organisation ") || has(" key contact ") || has(" responsible officer ") {
             return HeaderColumn(role: .owner, period: PeriodNormalizer.period(in: text), text: text)
+        }
+        // `Risk Owner`, `Risk No.`: the owner and the reference of a risk, not its text.
+        if has(" risk owner ") || has(" risk lead ") || has(" risk manager ") {
+            return HeaderColumn(role: .owner, period: nil, text: text)
+        }
+        if has(" risk no ") || has(" risk number ") || has(" risk id ") || has(" risk ref ") {
+            return HeaderColumn(role: .ref, period: nil, text: text)
         }
         if has(" key risks ") || w.hasPrefix(" risk ") && !has(" register ref ") && !has(" ref ") {
             if !has(" rating ") && !has(" owner ") { return HeaderColumn(role: .risk, period: nil, text: text) }

@@ -12,6 +12,10 @@ enum HeaderRole: String, Equatable, Sendable {
     case item
     /// A risk rating (`Rating`), which may hold the RAG word and impact/likelihood.
     case rating
+    /// The impact or severity of a risk, in its own column.
+    case impact
+    /// The likelihood or probability of a risk, in its own column.
+    case likelihood
     /// A priority letter or word (`Priority H/M/L`).
     case priority
     /// Controls or mitigating actions of a risk.
