@@ -113,8 +113,19 @@ extension DocumentIngest {
     func fillValues(_ t: DocumentTable, _ row: SourceRow, into r: inout [String: String]) {
         let targets = t.indexes(of: .target)
         var slots: [(String, Int)] = []
-        if let b = t.index(of: .baseline) { slots.append(("baseline", b)) }
-        if let a = t.index(of: .actual) { slots.append(("actual", a)) }
+        // Several actual columns (`2008/09 Outturn`, `Q2 Actual`): the one for the target's year (or
+        // with no year, a quarter) is the actual; an earlier year's outturn is the baseline when the
+        // table has no baseline column.
+        let actuals = t.indexes(of: .actual)
+        let targetYear = targets.first.flatMap { t.columns[$0]?.period }
+        var actualCol = actuals.first
+        var baselineCol = t.index(of: .baseline)
+        if actuals.count > 1 {
+            actualCol = actuals.first { t.columns[$0]?.period == nil || t.columns[$0]?.period == targetYear } ?? actuals.last
+            if baselineCol == nil { baselineCol = actuals.first { $0 != actualCol } }
+        }
+        if let b = baselineCol { slots.append(("baseline", b)) }
+        if let a = actualCol { slots.append(("actual", a)) }
         if let first = targets.first { slots.append(("target", first)) }
         if let e = t.index(of: .endTarget) { slots.append(("end_target", e)) } else if targets.count > 1, let last = targets.last {
             slots.append(("end_target", last))

@@ -31,7 +31,7 @@ enum HeaderMapper {
         (.rating, ["rating", "risk score", "score"]),
         (.status, ["status", "rag", "traffic light", "progress rating"]),
         (.risk, ["key risks", "risk description", "risk"]),
-        (.action, ["action for improvement", "actions for improvement", "key action", "action", "activity", "task", "initiative"]),
+        (.action, ["action for improvement", "actions for improvement", "key action", "action", "activity", "task", "initiative", "milestone"]),
         (.measure, ["measure", "definition", "indicator", "performance indicator", "pi description", "description"]),
         (.organisation, ["lead agency", "organisation", "lead organisation", "agency", "service area", "department"]),
         (.owner, ["owner", "responsible", "lead individual", "lead officer", "lead", "who", "key contact", "contact", "accountable", "officer", "manager"]),
