@@ -74,6 +74,10 @@ extension DocumentIngest {
             if !hasValueColumns && Self.isInstruction(title), let p = pendingIndicator { title = p }
             if title.isEmpty && refText.isEmpty { continue }
             if title.lowercased().hasPrefix("actions") || title.lowercased().hasPrefix("equalities") { continue }
+            // In a measure-block table a record has a code, or cells beside its name (lead, agency,
+            // labelled values); a lone paragraph is the block's prose (actions, equalities notes).
+            if !hasValueColumns, CodeNormalizer.code(in: title) == nil, CodeNormalizer.code(in: refText) == nil, rowLabels.isEmpty,
+               !row.cells.indices.contains(where: { $0 != measureCol && !TextCleaner.clean(row[$0]).isEmpty }) { continue }
             // `None` / `N/A` rows stand in an empty table; they are not indicators.
             if ["none", "na", "nil", "n a"].contains(TextCleaner.words(title)) && refText.isEmpty { continue }
             var r = placed()
