@@ -117,6 +117,7 @@ func runCommand(_ cmd: PlanqCommand) -> ExitStatus {
 /// The bare `planq` form (queries from `-c`, `-f` or stdin) stays the default.
 let subcommands: [String: ([String]) -> ExitStatus] = [
     "report": ReportCommand.main(arguments:),
+    "ingest": IngestCommand.main,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

@@ -1,0 +1,84 @@
+/// The tables `planq ingest` writes, their columns and the closed vocabularies (ordered enums).
+enum IngestSchema {
+    /// Ordered enums, as written to schema.json.
+    static let enums: [(String, [String])] = [
+        ("direction", ["worse", "same", "improving"]),
+        ("owner_source", ["record", "outcome"]),
+        ("polarity", ["higher", "lower"]),
+        ("rag", RatingNormalizer.rag),
+        ("status_source", ["stated", "derived"]),
+    ]
+
+    /// A text column.
+    static func t(_ n: String) -> IngestColumn { IngestColumn(name: n, type: "text") }
+    /// An int column.
+    static func i(_ n: String) -> IngestColumn { IngestColumn(name: n, type: "int") }
+    /// A double column.
+    static func d(_ n: String) -> IngestColumn { IngestColumn(name: n, type: "double") }
+    /// A date column.
+    static func date(_ n: String) -> IngestColumn { IngestColumn(name: n, type: "date") }
+    /// An enum column using enum `en`.
+    static func e(_ n: String, _ en: String) -> IngestColumn { IngestColumn(name: n, type: "enum", enumName: en) }
+
+    /// `id`, `document`, `line`: every record table starts with these.
+    static let located = [t("id"), t("document"), i("line")]
+    /// Where a record sits: plan, council, theme and outcome.
+    static let placed = [t("plan"), t("council"), t("theme"), i("outcome_no"), t("outcome")]
+    /// The join from a record table to `outcomes`.
+    static let toOutcomes: [(String, [String])] = [("outcomes", ["plan", "outcome_no"])]
+
+    /// Empty tables with every column, in the order they are written.
+    static func emptyTables() -> [IngestTable] {
+        [
+            IngestTable(name: "plans", columns: [t("id"), t("plan"), t("council"), t("title"), t("kind"), t("period"),
+                                                 date("published"), t("document"), i("line")]),
+            IngestTable(name: "outcomes", columns: located + placed + [t("owner"), t("organisation"), t("lead_partner"), t("key_partners")],
+                        joinKeys: [("plans", ["plan"])]),
+            IngestTable(name: "indicators", columns: located + placed + [
+                t("ref"), t("code"), t("title"), t("target_type"), t("unit"), e("polarity", "polarity"),
+                d("baseline"), t("baseline_period"), d("target"), t("target_period"), d("end_target"), t("end_target_period"),
+                d("actual"), t("actual_period"), e("status", "rag"), e("status_source", "status_source"), e("direction", "direction"),
+                t("owner"), e("owner_source", "owner_source"), t("organisation"), t("warning"),
+                t("baseline_raw"), t("target_raw"), t("end_target_raw"), t("actual_raw"), t("status_raw")], joinKeys: toOutcomes),
+            IngestTable(name: "measures", columns: located + [t("plan"), t("indicator_id"), t("code"), t("title"), t("kind"), t("period"),
+                                                              d("value"), t("unit"), t("raw")]),
+            IngestTable(name: "actions", columns: located + placed + [
+                t("ref"), t("action"), t("owner"), e("owner_source", "owner_source"), t("organisation"), t("resources"),
+                date("due"), t("due_raw"), e("status", "rag"), t("sub_actions")], joinKeys: toOutcomes),
+            IngestTable(name: "risks", columns: located + placed + [
+                t("ref"), t("risk"), e("status", "rag"), t("impact"), t("likelihood"), t("priority"), t("rating_raw"),
+                t("controls"), t("owner"), e("owner_source", "owner_source"), date("due"), t("due_raw")], joinKeys: toOutcomes),
+            IngestTable(name: "partnerships", columns: located + [t("partnership"), t("council"), t("function"), t("lead_officer"),
+                                                                  t("post"), date("completed"), t("continue")]),
+            IngestTable(name: "governance", columns: located + [t("partnership"), t("item"), t("owner"), date("due"), t("due_raw"), t("state")]),
+            IngestTable(name: "concerns", columns: located + [t("partnership"), t("concern"), t("action_planned"), t("officer"),
+                                                          date("timescale")]),
+            IngestTable(name: "progress", columns: located + [t("plan"), t("period"), t("kind"), t("code"), t("ref"), t("title"),
+                                                              e("status", "rag"), d("actual"), d("target"), t("comment")]),
+            IngestTable(name: "status_counts", columns: located + [t("plan"), t("period"), t("kind"), i("red"), i("amber"), i("green"),
+                                                                   i("other"), i("total")]),
+            IngestTable(name: "national_indicators", columns: [t("code"), i("number"), t("title"), e("polarity", "polarity"), t("theme")]),
+        ]
+    }
+
+    /// schema.json for `tables`, with stable key order.
+    static func json(_ tables: [IngestTable]) -> String {
+        func q(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
+        var out = "{\n  \"enums\": {\n"
+        out += enums.map { "    \(q($0.0)): [" + $0.1.map(q).joined(separator: ", ") + "]" }.joined(separator: ",\n")
+        out += "\n  },\n  \"null\": [\"\"],\n  \"tables\": {\n"
+        out += tables.map { table in
+            var s = "    \(q(table.name)): {\n      \"columns\": {\n"
+            s += table.columns.map { c in
+                "        \(q(c.name)): {\"type\": \(q(c.type))" + (c.enumName.map { ", \"enum\": \(q($0))" } ?? "") + "}"
+            }.joined(separator: ",\n")
+            s += "\n      }"
+            if !table.joinKeys.isEmpty {
+                s += ",\n      \"join_keys\": {" + table.joinKeys.map { "\(q($0.0)): [" + $0.1.map(q).joined(separator: ", ") + "]" }.joined(separator: ", ") + "}"
+            }
+            return s + "\n    }"
+        }.joined(separator: ",\n")
+        out += "\n  }\n}\n"
+        return out
+    }
+}

@@ -1,0 +1,163 @@
+import Foundation
+
+/// Turns council plan documents (text exported from PDF papers) into planq tables.
+///
+/// Each document is read into blocks (``DocumentReader``), its headings keep the context
+/// (``ContextTracker``) and each recognised table adds records (``DocumentIngest``). Then statuses
+/// are derived where the documents state none (``StatusRule``), measures are listed, the National
+/// Indicator reference is added, and overrides are applied. Output is deterministic: the same
+/// documents give the same rows in the same order with the same ids.
+public struct Ingester: Sendable {
+    /// The National Indicator reference list.
+    public var reference: [NationalIndicator]
+    /// How statuses are derived.
+    public var rule: StatusRule
+    /// Corrections applied after recognition.
+    public var overrides: [Override]
+    /// Documents larger than this are refused with a message.
+    public var maxBytes = 64 << 20
+
+    /// An ingester with a reference list, a status rule and overrides.
+    public init(reference: [NationalIndicator] = [], rule: StatusRule = StatusRule(), overrides: [Override] = []) {
+        self.reference = reference
+        self.rule = rule
+        self.overrides = overrides
+    }
+
+    /// Ingests documents given as (name, bytes); names are written to `document` columns.
+    public func ingest(_ documents: [(name: String, data: Data)]) -> IngestResult {
+        var tables = Dictionary(uniqueKeysWithValues: IngestSchema.emptyTables().map { ($0.name, $0) })
+        var report: [String] = []
+        var warnings: [String] = []
+        var failures: [String] = []
+        let refByCode = Dictionary(reference.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        for doc in documents {
+            switch Self.decode(doc.data, maxBytes: maxBytes) {
+            case .failure(let f):
+                failures.append("\(doc.name): \(f.message)")
+                report.append("\(doc.name): not ingested: \(f.message)")
+            case .success(let text):
+                var d = DocumentIngest(document: doc.name, tables: tables, reference: refByCode)
+                let lines = text.components(separatedBy: "\n")
+                d.run(lines)
+                tables = d.tables
+                let kinds = ["plans", "outcomes", "indicators", "actions", "risks", "partnerships", "governance", "concerns", "progress", "status_counts"]
+                let summary = kinds.compactMap { k in d.counts[k].map { "\($0) \(k)" } }.joined(separator: ", ")
+                report.append("\(doc.name): \(lines.count) lines; " + (summary.isEmpty ? "no records recognised (no tables of a known kind)" : summary))
+                report.append(contentsOf: d.report)
+                warnings.append(contentsOf: d.warnings)
+            }
+        }
+        derive(&tables)
+        listMeasures(&tables)
+        listProgress(&tables)
+        tables["national_indicators"]?.rows = reference.map { ni in
+            ["code": ni.code, "number": String(ni.number), "title": ni.title, "polarity": ni.polarity ?? "", "theme": ni.theme ?? ""]
+        }
+        applyOverrides(&tables, report: &report, warnings: &warnings)
+        let ordered = IngestSchema.emptyTables().compactMap { tables[$0.name] }
+        return IngestResult(tables: ordered, report: report, warnings: warnings, failures: failures)
+    }
+
+    /// The text of a document, or why it cannot be read.
+    static func decode(_ data: Data, maxBytes: Int) -> Result<String, DecodeFailure> {
+        if data.isEmpty { return .failure(DecodeFailure("the document is empty")) }
+        if data.count > maxBytes { return .failure(DecodeFailure("the document is \(data.count) bytes, over the \(maxBytes)-byte limit")) }
+        let sample = data.prefix(65536)
+        if sample.contains(0) { return .failure(DecodeFailure("the document looks binary (it holds NUL bytes); export it as text first")) }
+        guard let text = String(data: data, encoding: .utf8) ?? String(data: data, encoding: .windowsCP1252) else {
+            return .failure(DecodeFailure("the document is not UTF-8 or Windows-1252 text"))
+        }
+        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return .failure(DecodeFailure("the document holds only whitespace")) }
+        return .success(text)
+    }
+
+    /// Status where none is stated (actual and target for the same period), polarity and direction.
+    func derive(_ tables: inout [String: IngestTable]) {
+        guard var t = tables["indicators"] else { return }
+        for i in t.rows.indices {
+            var r = t.rows[i]
+            let b = r["baseline"].flatMap(Double.init), tg = r["target"].flatMap(Double.init), a = r["actual"].flatMap(Double.init)
+            let pol = StatusRule.polarity(stated: r["polarity"].flatMap { $0.isEmpty ? nil : $0 }, baseline: b, target: tg)
+            if let p = pol { r["polarity"] = p }
+            if (r["status"] ?? "").isEmpty, let a = a, let tg = tg, let p = pol,
+               let ap = r["actual_period"], ap == r["target_period"] {
+                r["status"] = rule.status(actual: a, target: tg, polarity: p)
+                r["status_source"] = "derived"
+            }
+            if let p = pol, let b = b, let a = a, let bp = r["baseline_period"], let ap = r["actual_period"], bp != ap {
+                r["direction"] = StatusRule.direction(from: b, to: a, polarity: p)
+            }
+            t.rows[i] = r
+        }
+        tables["indicators"] = t
+    }
+
+    /// One `measures` row per number attached to an indicator.
+    func listMeasures(_ tables: inout [String: IngestTable]) {
+        guard let ind = tables["indicators"] else { return }
+        var rows: [[String: String]] = []
+        for r in ind.rows {
+            for kind in ["baseline", "actual", "target", "end_target"] {
+                guard let raw = r[kind + "_raw"], !raw.isEmpty else { continue }
+                let id = StableID.make("m", [r["id"] ?? "", kind])
+                rows.append(["id": id, "document": r["document"] ?? "", "line": r["line"] ?? "", "plan": r["plan"] ?? "",
+                             "indicator_id": r["id"] ?? "", "code": r["code"] ?? "", "title": r["title"] ?? "", "kind": kind,
+                             "period": r[kind + "_period"] ?? "", "value": r[kind] ?? "", "unit": r["unit"] ?? "", "raw": raw])
+            }
+            for key in r.keys.filter({ $0.hasPrefix("_quarter:") }).sorted() {
+                let raw = r[key] ?? ""
+                let v = NumberNormalizer.read(raw)
+                rows.append(["id": StableID.make("m", [r["id"] ?? "", key]), "document": r["document"] ?? "", "line": r["line"] ?? "",
+                             "plan": r["plan"] ?? "", "indicator_id": r["id"] ?? "", "code": r["code"] ?? "", "title": r["title"] ?? "",
+                             "kind": "quarter target", "period": String(key.dropFirst("_quarter:".count)),
+                             "value": v.value.map(NumberNormalizer.format) ?? "", "unit": v.unit ?? r["unit"] ?? "", "raw": raw])
+            }
+        }
+        tables["measures"]?.rows = rows
+    }
+
+    /// One `progress` row per status a document states for an indicator or action (stated, not derived).
+    func listProgress(_ tables: inout [String: IngestTable]) {
+        var rows: [[String: String]] = []
+        for (name, kind) in [("indicators", "indicator"), ("actions", "action")] {
+            for r in tables[name]?.rows ?? [] {
+                guard let status = r["status"], !status.isEmpty, r["status_source"] != "derived" else { continue }
+                let plan = tables["plans"]?.rows.first { $0["plan"] == r["plan"] }
+                rows.append(["id": StableID.make("prg", [r["id"] ?? ""]), "document": r["document"] ?? "", "line": r["line"] ?? "",
+                             "plan": r["plan"] ?? "", "period": r["actual_period"] ?? plan?["period"] ?? "", "kind": kind,
+                             "code": r["code"] ?? "", "ref": r["ref"] ?? "", "title": r["title"] ?? r["action"] ?? "",
+                             "status": status, "actual": r["actual"] ?? "", "target": r["target"] ?? "",
+                             "comment": r["status_raw"] ?? r["sub_actions"] ?? ""])
+            }
+        }
+        tables["progress"]?.rows.append(contentsOf: rows)
+    }
+
+    /// Applies overrides; an override whose record or column is gone is a warning.
+    func applyOverrides(_ tables: inout [String: IngestTable], report: inout [String], warnings: inout [String]) {
+        guard !overrides.isEmpty else { return }
+        report.append("overrides:")
+        for o in overrides {
+            var applied = false
+            for name in tables.keys.sorted() {
+                guard var t = tables[name], let i = t.rows.firstIndex(where: { $0["id"] == o.id }) else { continue }
+                guard t.columnNames.contains(o.column) else {
+                    warnings.append("overrides:\(o.line): warning: table '\(name)' has no column '\(o.column)' (override of \(o.id) not applied)")
+                    applied = true
+                    break
+                }
+                let old = t.rows[i][o.column] ?? ""
+                t.rows[i][o.column] = o.value
+                tables[name] = t
+                report.append("  line \(o.line): \(name) \(o.id).\(o.column): '\(old)' → '\(o.value)'" + (o.reason.isEmpty ? "" : " (\(o.reason))"))
+                applied = true
+                break
+            }
+            if !applied {
+                warnings.append("overrides:\(o.line): warning: stale override: no record has id '\(o.id)' (column \(o.column))")
+                report.append("  line \(o.line): stale: no record \(o.id)")
+            }
+        }
+    }
+}

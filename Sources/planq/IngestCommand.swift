@@ -1,0 +1,128 @@
+import ArgumentParser
+import Foundation
+import PlanQ
+
+/// `planq ingest DOC... --out DIR`: read council plan documents into planq tables.
+struct IngestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "planq ingest",
+        abstract: "Read council plan documents (text exported from PDF papers) into tables planq --data loads.",
+        discussion: """
+        Writes one CSV per table plus schema.json into DIR atomically (a temporary folder is \
+        renamed into place). The National Indicator list (--reference; by default \
+        ../shared/reference/national-indicators.csv found from the documents or the working \
+        folder) becomes the national_indicators table and gives polarities. A derived status is \
+        green when the target is met, amber within --tolerance of it, red otherwise. \
+        PLANQ_INGEST_TRACE=1 prints the blocks the reader found.
+
+        Example: planq ingest ../shared/seeds/*.txt --out datasets --report
+        """)
+
+    @Argument(help: "Documents to read (text files).")
+    var documents: [String] = []
+
+    @Option(help: "Folder to write the tables to.")
+    var out: String
+
+    @Flag(help: "Print what was recognised per document and every skipped block with its line.")
+    var report = false
+
+    @Option(help: "A CSV of corrections: id,column,value,reason.")
+    var overrides: String?
+
+    @Option(help: "Relative tolerance for a derived amber status (0.05 = 5% of the target).")
+    var tolerance: Double = 0.05
+
+    @Option(help: "The National Indicator reference CSV.")
+    var reference: String?
+
+    /// Rejects an empty document list and a tolerance outside 0…1.
+    func validate() throws {
+        if documents.isEmpty { throw ValidationError("give at least one document to ingest") }
+        if !(0...1).contains(tolerance) { throw ValidationError("--tolerance must be between 0 and 1") }
+    }
+
+    /// Runs the ingest and writes the tables; returns the exit status.
+    func execute() -> ExitStatus {
+        let fm = FileManager.default
+        var docs: [(name: String, data: Data)] = []
+        for path in documents {
+            var isDir: ObjCBool = false
+            guard fm.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue else {
+                writeError("planq ingest: cannot read '\(path)': no such file\n")
+                return .failure
+            }
+            guard let data = fm.contents(atPath: path) else {
+                writeError("planq ingest: cannot read '\(path)'\n")
+                return .failure
+            }
+            docs.append((URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent, data))
+        }
+        var refs: [NationalIndicator] = []
+        if let refPath = reference ?? defaultReference() {
+            guard let text = try? String(contentsOfFile: refPath, encoding: .utf8) else {
+                writeError("planq ingest: cannot read the reference list '\(refPath)'\n")
+                return .failure
+            }
+            refs = NationalIndicator.parse(csv: text)
+        } else {
+            writeError("planq ingest: warning: no National Indicator reference found; national_indicators will be empty (use --reference FILE)\n")
+        }
+        var fixes: [Override] = []
+        if let o = overrides {
+            guard let text = try? String(contentsOfFile: o, encoding: .utf8) else {
+                writeError("planq ingest: cannot read overrides '\(o)'\n")
+                return .failure
+            }
+            let parsed = Override.parse(csv: text)
+            for p in parsed.problems { writeError("planq ingest: \(o): \(p)\n") }
+            if !parsed.problems.isEmpty { return .failure }
+            fixes = parsed.overrides
+        }
+        let result = Ingester(reference: refs, rule: StatusRule(tolerance: tolerance), overrides: fixes).ingest(docs)
+        for f in result.failures { writeError("planq ingest: \(f)\n") }
+        for w in result.warnings { writeError("planq ingest: \(w)\n") }
+        if report { print(result.report.joined(separator: "\n")) }
+        do {
+            try IngestWriter.write(result, to: out)
+        } catch {
+            writeError("planq ingest: cannot write '\(out)': \(error.localizedDescription)\n")
+            return .failure
+        }
+        return result.failures.count == docs.count ? .failure : .success
+    }
+
+    /// `../shared/reference/national-indicators.csv` relative to the documents' folder or the working folder.
+    func defaultReference() -> String? {
+        let fm = FileManager.default
+        var starts = [fm.currentDirectoryPath]
+        if let first = documents.first { starts.insert(URL(fileURLWithPath: first).deletingLastPathComponent().path, at: 0) }
+        for s in starts {
+            var dir = URL(fileURLWithPath: s)
+            for _ in 0..<5 {
+                let c = dir.appendingPathComponent("shared/reference/national-indicators.csv").path
+                if fm.fileExists(atPath: c) { return c }
+                let c2 = dir.appendingPathComponent("reference/national-indicators.csv").path
+                if fm.fileExists(atPath: c2) { return c2 }
+                dir.deleteLastPathComponent()
+            }
+        }
+        return nil
+    }
+
+    /// Entry point for the subcommand table in main.swift.
+    static func main(_ args: [String]) -> ExitStatus {
+        do {
+            let cmd = try IngestCommand.parse(args)
+            return cmd.execute()
+        } catch {
+            let code = IngestCommand.exitCode(for: error)
+            if code == .success {
+                print(IngestCommand.fullMessage(for: error))
+                return .success
+            }
+            writeError("planq ingest: error: \(IngestCommand.message(for: error))\nUsage: planq ingest DOC... --out DIR [--report] [--overrides FILE] [--tolerance X] [--reference FILE]\n")
+            return .usage
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import XCTest
+
+/// `planq ingest`: writes a loadable folder, reports, and fails clearly on bad input.
+final class IngestCommandTests: XCTestCase {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+    static let fixtures = root.appendingPathComponent("Tests/Fixtures/ingest")
+
+    var binary: URL {
+        var dir = Bundle.main.bundleURL
+        for _ in 0..<3 {
+            let candidate = dir.appendingPathComponent("planq")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            dir.deleteLastPathComponent()
+        }
+        return Bundle.main.bundleURL.appendingPathComponent("planq")
+    }
+
+    func planq(_ args: [String]) throws -> (status: Int32, out: String, err: String) {
+        let p = Process()
+        p.executableURL = binary
+        p.arguments = args
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    }
+
+    func tempDir() -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("planq-ingest-cli-\(UUID().uuidString)")
+    }
+
+    func testIngestWritesAFolderPlanqLoads() throws {
+        let out = tempDir().appendingPathComponent("data")
+        let docs = ["laa_plan.txt", "other_layout.txt"].map { Self.fixtures.appendingPathComponent($0).path }
+        let r = try planq(["ingest"] + docs + ["--out", out.path, "--report"])
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertTrue(r.out.contains("laa_plan: 68 lines; 1 plans, 3 outcomes, 6 indicators, 3 actions, 4 risks"), r.out)
+        XCTAssertTrue(r.out.contains("line 6: skipped"), r.out)
+        let q = try planq(["--data", out.path, "--format", "csv", "-c", "indicators where status = red select code, owner"])
+        XCTAssertEqual(q.status, 0, q.err)
+        XCTAssertEqual(q.out, "code,owner\nNI 21,P. Green\n")
+    }
+
+    func testBadInputFailsWithAMessage() throws {
+        let dir = tempDir()
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let bin = dir.appendingPathComponent("scan.pdf")
+        try Data([0x25, 0x50, 0x44, 0x46, 0x00, 0xFF]).write(to: bin)
+        let r = try planq(["ingest", bin.path, "--out", dir.appendingPathComponent("o").path])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.err.contains("scan: the document looks binary"), r.err)
+
+        let missing = try planq(["ingest", dir.appendingPathComponent("nope.txt").path, "--out", dir.path])
+        XCTAssertEqual(missing.status, 1)
+        XCTAssertTrue(missing.err.contains("no such file"), missing.err)
+
+        let usage = try planq(["ingest", "--out", dir.path])
+        XCTAssertEqual(usage.status, 2)
+        XCTAssertTrue(usage.err.contains("Usage: planq ingest"), usage.err)
+
+        let tol = try planq(["ingest", Self.fixtures.appendingPathComponent("laa_plan.txt").path, "--out", dir.path, "--tolerance", "2"])
+        XCTAssertEqual(tol.status, 2)
+
+        let badOverrides = dir.appendingPathComponent("o.csv")
+        try Data("who,what\n".utf8).write(to: badOverrides)
+        let ov = try planq(["ingest", Self.fixtures.appendingPathComponent("laa_plan.txt").path, "--out", dir.appendingPathComponent("x").path,
+                            "--overrides", badOverrides.path])
+        XCTAssertEqual(ov.status, 1)
+        XCTAssertTrue(ov.err.contains("expected a header row id,column,value,reason"), ov.err)
+    }
+}
