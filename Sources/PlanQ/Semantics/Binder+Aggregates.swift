@@ -36,7 +36,13 @@ extension Binder {
         guard b.type == .bool || b.type == .null else {
             throw error("a filter needs a true/false condition, but this is \(b.type)", e.span)
         }
-        group.havings.append(b)
+        // Items that are not a plain aggregate output only exist after the projection.
+        var computed: [ColumnID: BoundExpr] = [:]
+        for o in group.outputs {
+            if case .column(let id, _) = o.expr, id == o.column.id { continue }
+            computed[o.column.id] = o.expr
+        }
+        group.havings.append(computed.isEmpty ? b : b.substitutingColumns(computed))
         state.group = group
     }
 
