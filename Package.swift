@@ -10,6 +10,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Test-only: SQLite as the reference engine for differential testing.
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         .target(
@@ -26,7 +28,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PlanQTests",
-            dependencies: ["PlanQ"],
+            dependencies: ["PlanQ", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/PlanQTests"
         ),
     ],

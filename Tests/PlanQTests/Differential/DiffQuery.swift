@@ -1,0 +1,145 @@
+/// One generated query over a ``DiffTable`` (optionally joined to a second one),
+/// rendered as planq text and as the SQLite SQL that planq's documented rules
+/// say must give the same rows.
+struct DiffQuery {
+    struct Aggregate {
+        /// `count`, `count_distinct`, `sum`, `avg`, `min`, `max`.
+        var function: String
+        var argument: DiffExpr?
+
+        var type: DiffType {
+            switch function {
+            case "count", "count_distinct": return .int
+            case "avg": return .double
+            default: return argument?.type ?? .int
+            }
+        }
+        var planq: String { "\(function)(\(argument?.planq ?? ""))" }
+        var sql: String {
+            guard let a = argument else { return "count(*)" }
+            switch function {
+            case "count_distinct": return "count(DISTINCT \(a.sql))"
+            default: return "\(function)(\(a.sql))"
+            }
+        }
+    }
+    struct Join { var table: DiffTable; var left: Bool; var leftKey: String; var rightKey: String }
+    struct Top { var n: Int; var by: DiffExpr; var ascending: Bool; var per: DiffExpr? }
+    struct SortKey { var expr: DiffExpr; var descending: Bool }
+
+    var table: DiffTable
+    var join: Join?
+    var letBinding: DiffExpr?
+    var filter: DiffExpr?
+    // Row queries.
+    var sort: [SortKey] = []
+    var limit: Int?
+    var top: Top?
+    var select: [DiffExpr]?
+    var distinct = false
+    // Grouped queries (`grouped` with no keys means `aggregate ...` over the whole input).
+    var grouped = false
+    var keys: [DiffExpr] = []
+    var aggregates: [Aggregate] = []
+    /// `having vN op literal`.
+    var having: DiffExpr?
+    /// Sort of the grouped output, by output column position.
+    var groupSort: [(position: Int, descending: Bool)] = []
+
+    /// Every column the query can see, in planq's order (left table, right table, `let`).
+    var visibleColumns: [DiffExpr] {
+        var cols = table.columns.map { DiffExpr.column($0.name, $0.type) }
+        if let j = join { cols += j.table.columns.map { DiffExpr.column($0.name, $0.type) } }
+        if let l = letBinding { cols.append(.column("z", l.type)) }
+        return cols
+    }
+
+    /// Output expressions (for grouped queries, the keys then one column per aggregate).
+    var outputTypes: [DiffType] {
+        if grouped { return keys.map(\.type) + aggregates.map(\.type) }
+        return (select ?? visibleColumns).map(\.type)
+    }
+
+    /// Whether the engines must agree on row order, not just on the multiset of rows.
+    var ordered: Bool {
+        if grouped { return !groupSort.isEmpty }
+        return join == nil && (!sort.isEmpty || limit != nil || (top != nil && top?.per == nil))
+    }
+
+    var planq: String {
+        var s = table.name
+        if let j = join { s += " \(j.left ? "left " : "")join \(j.table.name) on \(j.leftKey) = \(j.rightKey)" }
+        if let l = letBinding { s += " let z = \(l.planq)" }
+        if let f = filter { s += " where \(f.planq)" }
+        if grouped {
+            let aggs = aggregates.enumerated().map { "\($1.planq) as v\($0)" }.joined(separator: ", ")
+            s += keys.isEmpty ? " aggregate \(aggs)" : " group by \(keys.map(\.planq).joined(separator: ", ")) aggregate \(aggs)"
+            if let h = having { s += " having \(h.planq)" }
+            if !groupSort.isEmpty {
+                s += " sort by " + groupSort.map { "\(outputName($0.position))\($0.descending ? " desc" : "")" }.joined(separator: ", ")
+            }
+            if let n = limit { s += " limit \(n)" }
+            return s
+        }
+        if !sort.isEmpty { s += " sort by " + sort.map { "\($0.expr.planq)\($0.descending ? " desc" : "")" }.joined(separator: ", ") }
+        if let n = limit { s += " limit \(n)" }
+        if let t = top {
+            s += " top \(t.n) by \(t.by.planq)\(t.ascending ? " asc" : "")"
+            if let p = t.per { s += " per \(p.planq)" }
+        }
+        if let sel = select { s += " select " + sel.enumerated().map { "\($1.planq) as o\($0)" }.joined(separator: ", ") }
+        if distinct { s += " distinct" }
+        return s
+    }
+
+    func outputName(_ position: Int) -> String {
+        position < keys.count ? keys[position].planq : "v\(position - keys.count)"
+    }
+
+    /// The FROM source. A join is materialised first so SQLite cannot push the
+    /// `where` below it (planq filters joined rows only, so only they can overflow);
+    /// an OFFSET stops both flattening and predicate push-down.
+    var sqlFrom: String {
+        var from = "\"\(table.name)\""
+        if let j = join {
+            let cols = (["\"\(table.name)\".rid AS rid"] + visibleColumns.map(\.sql)).joined(separator: ", ")
+            from = "(SELECT \(cols) FROM \(from) \(j.left ? "LEFT " : "")JOIN \"\(j.table.name)\" ON \"\(j.leftKey)\" = \"\(j.rightKey)\" LIMIT -1 OFFSET 0)"
+        }
+        if let l = letBinding { from = "(SELECT *, \(l.sql) AS \"z\" FROM \(from))" }
+        return from
+    }
+
+    var sql: String {
+        let from = sqlFrom
+        let rid = "rid"
+        let wherePart = filter.map { " WHERE \($0.sql)" } ?? ""
+        if grouped {
+            let cols = keys.map(\.sql) + aggregates.enumerated().map { "\($1.sql) AS v\($0)" }
+            var s = "SELECT \(cols.joined(separator: ", ")) FROM \(from)\(wherePart)"
+            if !keys.isEmpty { s += " GROUP BY " + keys.map(\.sql).joined(separator: ", ") }
+            if let h = having { s += " HAVING \(h.sql)" }
+            if !groupSort.isEmpty {
+                s += " ORDER BY " + groupSort.map { "\($0.position + 1)\($0.descending ? " DESC" : "") NULLS LAST" }.joined(separator: ", ")
+            }
+            if let n = limit { s += " LIMIT \(n)" }
+            return s
+        }
+        let outs = (select ?? visibleColumns).map(\.sql).joined(separator: ", ")
+        let dist = distinct ? "DISTINCT " : ""
+        if let t = top {
+            let order = "\(t.by.sql)\(t.ascending ? "" : " DESC") NULLS LAST, \(rid)"
+            if let p = t.per {
+                let inner = "SELECT *, row_number() OVER (PARTITION BY \(p.sql) ORDER BY \(order)) AS rn FROM \(from)\(wherePart)"
+                return "SELECT \(dist)\(outs) FROM (\(inner)) WHERE rn <= \(t.n)"
+            }
+            return "SELECT \(dist)\(outs) FROM \(from)\(wherePart) ORDER BY \(order) LIMIT \(t.n)"
+        }
+        var s = "SELECT \(dist)\(outs) FROM \(from)\(wherePart)"
+        if !sort.isEmpty || limit != nil {
+            let keys = sort.map { "\($0.expr.sql)\($0.descending ? " DESC" : "") NULLS LAST" } + [rid]
+            s += " ORDER BY " + keys.joined(separator: ", ")
+        }
+        if let n = limit { s += " LIMIT \(n)" }
+        return s
+    }
+}
