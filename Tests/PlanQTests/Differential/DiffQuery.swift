@@ -19,6 +19,7 @@ struct DiffQuery {
             guard let a = argument else { return "count(*)" }
             switch function {
             case "count_distinct": return "count(DISTINCT \(a.sql))"
+            case "sum" where a.type == .int: return "pq_sum(\(a.sql))"
             default: return "\(function)(\(a.sql))"
             }
         }

@@ -57,6 +57,7 @@ struct DiffRunner {
             if a == Int64.min { throw Overflow() }
             return Swift.abs(a)
         })
+        db.add(function: DatabaseFunction("pq_sum", argumentCount: 1, pure: true, aggregate: ExactIntSum.self))
         db.add(function: DatabaseFunction("pq_div", argumentCount: 2, pure: true) { v in
             guard let a = Double.fromDatabaseValue(v[0]), let b = Double.fromDatabaseValue(v[1]), b != 0 else { return nil }
             return a / b
@@ -65,6 +66,25 @@ struct DiffRunner {
             guard let a = Double.fromDatabaseValue(v[0]), let b = Double.fromDatabaseValue(v[1]), b != 0 else { return nil }
             return a.truncatingRemainder(dividingBy: b)
         })
+    }
+
+    /// planq's integer `sum`: exact, an error only when the total does not fit in 64
+    /// bits (SQLite's own `sum` fails as soon as a running total overflows).
+    struct ExactIntSum: DatabaseAggregate {
+        var sum: Int64 = 0, wraps: Int64 = 0, any = false
+
+        mutating func step(_ values: [DatabaseValue]) throws {
+            guard let x = Int64.fromDatabaseValue(values[0]) else { return }
+            let (r, o) = sum.addingReportingOverflow(x)
+            if o { wraps += x > 0 ? 1 : -1 }
+            sum = r
+            any = true
+        }
+
+        func finalize() throws -> (any DatabaseValueConvertible)? {
+            if wraps != 0 { throw Overflow() }
+            return any ? sum : nil
+        }
     }
 
     func runPlanq(_ q: DiffQuery) -> Outcome {
@@ -129,11 +149,8 @@ struct DiffRunner {
         (q.select ?? []).forEach(collect)
         q.sort.forEach { collect($0.expr) }
         q.aggregates.compactMap(\.argument).forEach(collect)
-        // An integer sum overflows in some order if its positive or negative parts do.
-        let intSums = q.aggregates.filter { $0.function == "sum" && $0.type == .int }.compactMap(\.argument)
         let from = q.sqlFrom
-        var probes = exprs.map { "SELECT \($0.sql) FROM \(from)" }
-        probes += intSums.map { "SELECT sum(CASE WHEN \($0.sql) > 0 THEN \($0.sql) END), sum(CASE WHEN \($0.sql) < 0 THEN \($0.sql) END) FROM \(from)" }
+        let probes = exprs.map { "SELECT \($0.sql) FROM \(from)" }
         for sql in probes {
             do { _ = try db.read { db in try Row.fetchAll(db, sql: sql) } } catch {
                 if Self.isOverflow("\(error)") { return true }
