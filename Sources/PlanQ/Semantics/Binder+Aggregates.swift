@@ -148,13 +148,14 @@ extension Binder {
         guard let values = src?.domain else {
             throw error("pivot needs an enum or text column, whose values become the columns; this is \(col.type)", e.span)
         }
+        // Checked first: a `having` may add an aggregate of its own, and "exactly one aggregate" would mislead.
+        guard group.havings.isEmpty else {
+            throw error("put 'having' after 'pivot', where it can name the pivoted columns", span)
+        }
         let items = group.outputs.count - group.keys.count
         guard items == 1, group.aggregates.count == 1, let agg = group.aggregates.first,
               case .column(let outID, _) = group.outputs[group.keys.count].expr, outID == agg.id else {
             throw error("pivot needs exactly one aggregate (the value shown in each cell)", span)
-        }
-        guard group.havings.isEmpty else {
-            throw error("put 'having' after 'pivot', where it can name the pivoted columns", span)
         }
         let shown = col.type.enumType != nil ? values : values.sorted()
         let pivotID = newID(src?.name ?? "pivot")
