@@ -108,7 +108,12 @@ final class KeyNormalizer {
             case .double: return Vector(.double(col { Double(bitPattern: $0) }), validity: mask)
             case .date: return Vector(.date(col { Int32(truncatingIfNeeded: Int64(bitPattern: $0)) }), validity: mask)
             case .enumeration(let e): return Vector(.enumeration(col { UInt32(truncatingIfNeeded: $0) }, e), validity: mask)
-            case .text: return Vector(.text(col { UInt32(truncatingIfNeeded: $0) }, interners[k] ?? StringDictionary()), validity: mask)
+            case .text:
+                // Null keys decode to code 0, which must index the dictionary even when
+                // every key was null (sorts and text kernels read codes under nulls).
+                let dict = interners[k] ?? StringDictionary()
+                if dict.count == 0 && n > 0 { dict.intern("") }
+                return Vector(.text(col { UInt32(truncatingIfNeeded: $0) }, dict), validity: mask)
             }
         }
     }
