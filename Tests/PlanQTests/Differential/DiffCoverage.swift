@@ -37,6 +37,7 @@ struct DiffCoverage {
         case .coalesce(let a, _): add("coalesce"); expression(a)
         case .abs(let a): add("abs"); expression(a)
         case .ragWord: add("bare enum word")
+        case .textWord: add("bare text word")
         case .column(_, let t): add("type \(t.rawValue) used")
         case .literal: break
         }

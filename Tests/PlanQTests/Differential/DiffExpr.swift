@@ -12,6 +12,9 @@ indirect enum DiffExpr {
     case literal(Value, DiffType)
     /// A bare RAG word (`amber`), resolved against an enum column.
     case ragWord(Int)
+    /// A bare word compared with a text column, and the value planq's rule resolves
+    /// it to: the exact value if the column holds it, else its first case-insensitive match.
+    case textWord(String, resolved: String)
     case arith(String, DiffExpr, DiffExpr)
     case compare(String, DiffExpr, DiffExpr)
     case and(DiffExpr, DiffExpr)
@@ -29,6 +32,7 @@ indirect enum DiffExpr {
         switch self {
         case .column(_, let t), .literal(_, let t): return t
         case .ragWord: return .rag
+        case .textWord: return .text
         case .arith(let op, let a, let b):
             if op == "/" { return .double }
             return a.type == .double || b.type == .double ? .double : .int
@@ -51,6 +55,7 @@ indirect enum DiffExpr {
         case .column(let n, _): return n
         case .literal(let v, let t): return Self.planqLiteral(v, t)
         case .ragWord(let c): return DiffType.ragValues[c]
+        case .textWord(let w, _): return w
         case .arith(let op, let a, let b): return "(\(a.planq) \(op) \(b.planq))"
         case .compare(let op, let a, let b): return "\(a.planq) \(op) \(b.planq)"
         case .and(let a, let b): return "(\(a.planq) and \(b.planq))"
@@ -74,6 +79,7 @@ indirect enum DiffExpr {
         case .column(let n, _): return "\"\(n)\""
         case .literal(let v, let t): return Self.sqlLiteral(v, t)
         case .ragWord(let c): return String(c)
+        case .textWord(_, let r): return Self.sqlLiteral(.text(r), .text)
         case .arith(let op, let a, let b):
             let ints = a.type == .int && b.type == .int
             switch op {

@@ -11,8 +11,20 @@ struct DiffQueryGenerator {
     static let patterns = ["a", "al", "ph", "eta", "e", "", "z"]
     static let likePatterns = ["a%", "%a", "%e%", "_eta", "al_ha", "%", "%\\_%", "x%y"]
 
+    /// Each text column's distinct values in first-appearance order (its dictionary's order).
+    var textValues: [String: [String]] = [:]
+    static let bareWords = ["alpha", "Alpha", "ALPHA", "beta", "zeta", "Zeta", "gamma", "delta"]
+
     mutating func query(_ t: DiffTable, joinWith u: DiffTable?) -> DiffQuery {
         var q = DiffQuery(table: t)
+        textValues = [:]
+        for table in [t] + (u.map { [$0] } ?? []) {
+            for (i, c) in table.columns.enumerated() where c.type == .text {
+                var seen: [String] = []
+                for r in table.rows { if case .text(let s) = r[i], !seen.contains(s) { seen.append(s) } }
+                textValues[c.name] = seen
+            }
+        }
         // Joins of two big tables with narrow key domains explode (millions of rows): keep them small.
         if let u, t.rows.count * u.rows.count <= 100_000, random.chance(0.5) {
             q.join = .init(table: u, left: random.chance(0.5), leftKey: t.columns[0].name, rightKey: u.columns[0].name)
@@ -138,8 +150,20 @@ struct DiffQueryGenerator {
             let c = random.pick(cols)
             if c.type == .bool { return random.chance(0.5) ? c : .compare("=", c, literal(.bool)) }
             let op = c.type.isOrdered ? random.pick(["=", "!=", "<", "<=", ">", ">="]) : random.pick(["=", "!="])
+            if case .column(let name, .text) = c, let word = bareWord(name), random.chance(0.5) {
+                return random.chance(0.3) ? .inList(c, [word], negated: random.chance(0.3)) : .compare(op, c, word)
+            }
             return .compare(op, c, literal(c.type))
         }
+    }
+
+    /// A bare word that names one of the text column's values (matched as planq's rule says), if any does.
+    mutating func bareWord(_ column: String) -> DiffExpr? {
+        guard let values = textValues[column] else { return nil }
+        let candidates = Self.bareWords.filter { w in values.contains { $0.lowercased() == w.lowercased() } }
+        guard let w = candidates.randomElement(using: &random) else { return nil }
+        let resolved = values.contains(w) ? w : values.first { $0.lowercased() == w.lowercased() } ?? w
+        return .textWord(w, resolved: resolved)
     }
 
     /// A numeric expression over the columns (nil when there are no numeric columns).
