@@ -157,6 +157,8 @@ extension Binder {
               case .column(let outID, _) = group.outputs[group.keys.count].expr, outID == agg.id else {
             throw error("pivot needs exactly one aggregate (the value shown in each cell)", span)
         }
+        // A count of no rows is 0, not null: empty cells of count and count_distinct fill with 0.
+        let counts = agg.call.function == .count || agg.call.function == .count_distinct
         let shown = col.type.enumType != nil ? values : values.sorted()
         let pivotID = newID(src?.name ?? "pivot")
         var keys = group.keys
@@ -165,10 +167,10 @@ extension Binder {
         var outCols = rowKeys
         for v in shown + ["null"] {
             outCols.append(ScopeColumn(id: newID(v), name: v, qualifier: nil,
-                                       type: agg.call.function == .count ? .int : agg.call.type))
+                                       type: counts ? .int : agg.call.type))
         }
         let spec = PivotSpec(rowKeyCount: group.keys.count, values: shown,
-                             outputIDs: outCols.map(\.id), zeroFill: agg.call.function == .count,
+                             outputIDs: outCols.map(\.id), zeroFill: counts,
                              cellType: agg.call.type)
         let aggPlan = LogicalPlan.aggregate(group.input, keys: keys, aggregates: [(agg.id, agg.call)])
         group.outputs = []
