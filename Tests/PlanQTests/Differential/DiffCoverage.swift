@@ -13,6 +13,7 @@ struct DiffCoverage {
         if q.grouped { add(q.keys.isEmpty ? "aggregate (no keys)" : "group by \(q.keys.count) key(s)") }
         for a in q.aggregates { add("agg \(a.function)\(a.argument == nil ? "()" : "")") }
         if q.having != nil { add("having") }
+        if q.pivot != nil { add("pivot") }
         if !q.sort.isEmpty || !q.groupSort.isEmpty { add("sort") }
         if q.limit != nil { add("limit") }
         if let t = q.top { add(t.per == nil ? "top" : "top per") }
@@ -36,6 +37,11 @@ struct DiffCoverage {
         case .arith(let op, let a, let b): add("arith \(op)"); expression(a); expression(b)
         case .coalesce(let a, _): add("coalesce"); expression(a)
         case .abs(let a): add("abs"); expression(a)
+        case .addDays(let a, _): add("date + days"); expression(a)
+        case .addMonths(let a, _): add("date + months"); expression(a)
+        case .dateDiff(let a, let b): add("date - date"); expression(a); expression(b)
+        case .dateFunction(let f, let a): add("fn \(f)"); expression(a)
+        case .raw: break
         case .ragWord: add("bare enum word")
         case .textWord: add("bare text word")
         case .column(_, let t): add("type \(t.rawValue) used")

@@ -27,6 +27,17 @@ indirect enum DiffExpr {
     case textMatch(String, DiffExpr, String, negated: Bool)
     case coalesce(DiffExpr, DiffExpr)
     case abs(DiffExpr)
+    /// `d + n days` / `d + n months` (months clamp the day to the month's length).
+    case addDays(DiffExpr, Int)
+    case addMonths(DiffExpr, Int)
+    /// `a - b` on dates: days between.
+    case dateDiff(DiffExpr, DiffExpr)
+    /// `fy`, `fy_quarter`, `year`, `month`, `quarter` of a date.
+    case dateFunction(String, DiffExpr)
+    /// SQL text standing for an expression of a known type (pivot cells).
+    case raw(String, DiffType)
+
+    static func rawSQL(_ sql: String, _ t: DiffType) -> DiffExpr { .raw(sql, t) }
 
     var type: DiffType {
         switch self {
@@ -37,6 +48,10 @@ indirect enum DiffExpr {
             if op == "/" { return .double }
             return a.type == .double || b.type == .double ? .double : .int
         case .coalesce(let a, _), .abs(let a): return a.type
+        case .addDays, .addMonths: return .date
+        case .dateDiff: return .int
+        case .dateFunction(let f, _): return f == "fy" ? .text : .int
+        case .raw(_, let t): return t
         default: return .bool
         }
     }
@@ -71,6 +86,11 @@ indirect enum DiffExpr {
             return "\(a.planq) \(neg)\(op) \(Self.planqLiteral(.text(p), .text))"
         case .coalesce(let a, let b): return "coalesce(\(a.planq), \(b.planq))"
         case .abs(let a): return "abs(\(a.planq))"
+        case .addDays(let a, let n): return "(\(a.planq) \(n < 0 ? "-" : "+") \(Swift.abs(n)) days)"
+        case .addMonths(let a, let n): return "(\(a.planq) \(n < 0 ? "-" : "+") \(Swift.abs(n)) months)"
+        case .dateDiff(let a, let b): return "(\(a.planq) - \(b.planq))"
+        case .dateFunction(let f, let a): return "\(f)(\(a.planq))"
+        case .raw(let s, _): return s
         }
     }
 
@@ -110,6 +130,22 @@ indirect enum DiffExpr {
             return n ? "(NOT (\(m)))" : "(\(m))"
         case .coalesce(let a, let b): return "coalesce(\(a.sql), \(b.sql))"
         case .abs(let a): return a.type == .int ? "pq_abs(\(a.sql))" : "abs(\(a.sql))"
+        case .addDays(let a, let n): return "date(\(a.sql), '\(n < 0 ? "-" : "+")\(Swift.abs(n)) days')"
+        case .addMonths(let a, let n): return "pq_add_months(\(a.sql), \(n))"
+        case .dateDiff(let a, let b): return "CAST(julianday(\(a.sql)) - julianday(\(b.sql)) AS INTEGER)"
+        case .dateFunction(let f, let a):
+            let y = "CAST(strftime('%Y', \(a.sql)) AS INTEGER)", m = "CAST(strftime('%m', \(a.sql)) AS INTEGER)"
+            switch f {
+            case "year": return y
+            case "month": return m
+            case "quarter": return "((\(m) - 1) / 3 + 1)"
+            // The financial year starts on 1 April: January-March belong to the year before.
+            case "fy_quarter": return "(((\(m) + 8) % 12) / 3 + 1)"
+            default:
+                let start = "(\(y) - (\(m) < 4))"
+                return "CASE WHEN \(a.sql) IS NULL THEN NULL ELSE printf('%d/%02d', \(start), (\(start) + 1) % 100) END"
+            }
+        case .raw(let s, _): return s
         }
     }
 

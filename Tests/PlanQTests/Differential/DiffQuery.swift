@@ -15,8 +15,13 @@ struct DiffQuery {
             }
         }
         var planq: String { "\(function)(\(argument?.planq ?? ""))" }
-        var sql: String {
-            guard let a = argument else { return "count(*)" }
+        var sql: String { sql(onlyWhere: nil) }
+
+        /// The aggregate's SQL, restricted to rows where `onlyWhere` holds (a pivot cell).
+        func sql(onlyWhere cond: String?) -> String {
+            func arg(_ e: String) -> String { cond.map { "CASE WHEN \($0) THEN \(e) END" } ?? e }
+            guard let a0 = argument else { return cond.map { "count(CASE WHEN \($0) THEN 1 END)" } ?? "count(*)" }
+            let a = DiffExpr.rawSQL(arg(a0.sql), a0.type)
             switch function {
             case "count_distinct": return "count(DISTINCT \(a.sql))"
             case "sum" where a.type == .int: return "pq_sum(\(a.sql))"
@@ -44,6 +49,8 @@ struct DiffQuery {
     var aggregates: [Aggregate] = []
     /// `having vN op literal`.
     var having: DiffExpr?
+    /// `pivot` on a RAG column: one output column per value (declared order) plus null.
+    var pivot: DiffExpr?
     /// Sort of the grouped output, by output column position.
     var groupSort: [(position: Int, descending: Bool)] = []
 
@@ -57,7 +64,10 @@ struct DiffQuery {
 
     /// Output expressions (for grouped queries, the keys then one column per aggregate).
     var outputTypes: [DiffType] {
-        if grouped { return keys.map(\.type) + aggregates.map(\.type) }
+        if grouped {
+            if pivot != nil, let a = aggregates.first { return keys.map(\.type) + Array(repeating: a.type, count: 4) }
+            return keys.map(\.type) + aggregates.map(\.type)
+        }
         return (select ?? visibleColumns).map(\.type)
     }
 
@@ -74,7 +84,9 @@ struct DiffQuery {
         if let f = filter { s += " where \(f.planq)" }
         if grouped {
             let aggs = aggregates.enumerated().map { "\($1.planq) as v\($0)" }.joined(separator: ", ")
-            s += keys.isEmpty ? " aggregate \(aggs)" : " group by \(keys.map(\.planq).joined(separator: ", ")) aggregate \(aggs)"
+            let keyList = keys.enumerated().map { "\($1.planq) as k\($0)" }.joined(separator: ", ")
+            s += keys.isEmpty ? " aggregate \(aggs)" : " group by \(keyList) aggregate \(aggs)"
+            if let p = pivot { s += " pivot \(p.planq)" }
             if let h = having { s += " having \(h.planq)" }
             if !groupSort.isEmpty {
                 s += " sort by " + groupSort.map { "\(outputName($0.position))\($0.descending ? " desc" : "")" }.joined(separator: ", ")
@@ -94,7 +106,7 @@ struct DiffQuery {
     }
 
     func outputName(_ position: Int) -> String {
-        position < keys.count ? keys[position].planq : "v\(position - keys.count)"
+        position < keys.count ? "k\(position)" : "v\(position - keys.count)"
     }
 
     /// The FROM source. A join is materialised first so SQLite cannot push the
@@ -115,7 +127,10 @@ struct DiffQuery {
         let rid = "rid"
         let wherePart = filter.map { " WHERE \($0.sql)" } ?? ""
         if grouped {
-            let cols = keys.map(\.sql) + aggregates.enumerated().map { "\($1.sql) AS v\($0)" }
+            var cols = keys.map(\.sql) + aggregates.enumerated().map { "\($1.sql) AS v\($0)" }
+            if let p = pivot, let a = aggregates.first {
+                cols = keys.map(\.sql) + (0..<3).map { a.sql(onlyWhere: "\(p.sql) = \($0)") } + [a.sql(onlyWhere: "\(p.sql) IS NULL")]
+            }
             var s = "SELECT \(cols.joined(separator: ", ")) FROM \(from)\(wherePart)"
             if !keys.isEmpty { s += " GROUP BY " + keys.map(\.sql).joined(separator: ", ") }
             if let h = having { s += " HAVING \(h.sql)" }

@@ -44,13 +44,23 @@ struct DiffQueryGenerator {
     mutating func group(_ q: inout DiffQuery, _ cols: [DiffExpr]) {
         q.grouped = true
         let keyable = cols.filter { $0.type != .double || random.chance(0.3) }
+        let dates = cols.filter { $0.type == .date }
         if random.chance(0.85), !keyable.isEmpty {
             q.keys = [random.pick(keyable)]
+            if let d = dates.randomElement(using: &random), random.chance(0.25) {
+                q.keys = [.dateFunction(random.pick(["fy", "fy_quarter", "year"]), d)]
+            }
             if random.chance(0.3), let k2 = keyable.filter({ $0.planq != q.keys[0].planq }).randomElement(using: &random) {
                 q.keys.append(k2)
             }
         }
         q.aggregates = (0..<random.int(1...3)).map { _ in aggregate(cols) }
+        let rags = cols.filter { c in c.type == .rag && !q.keys.contains { $0.planq == c.planq } }
+        if !q.keys.isEmpty, let r = rags.randomElement(using: &random), random.chance(0.15) {
+            q.pivot = r
+            q.aggregates = [q.aggregates[0]]
+            return
+        }
         if !q.keys.isEmpty, random.chance(0.25) {
             let i = random.int(0...(q.aggregates.count - 1))
             let a = q.aggregates[i]
@@ -103,8 +113,12 @@ struct DiffQueryGenerator {
         default: break
         }
         if random.chance(0.7) {
+            let dates = cols.filter { $0.type == .date }
             q.select = (0..<random.int(1...3)).map { _ in
-                random.chance(0.25) ? (numeric(cols, depth: 1) ?? random.pick(cols)) : random.pick(cols)
+                if let d = dates.randomElement(using: &random), random.chance(0.15) {
+                    return random.chance(0.5) ? dateExpr(d) : .dateFunction(random.pick(["fy", "fy_quarter", "month"]), d)
+                }
+                return random.chance(0.25) ? (numeric(cols, depth: 1) ?? random.pick(cols)) : random.pick(cols)
             }
         }
         if !q.ordered, q.top == nil, random.chance(0.2) { q.distinct = true }
@@ -123,7 +137,8 @@ struct DiffQueryGenerator {
         }
         let texts = cols.filter { $0.type == .text }, nums = cols.filter { $0.type.isNumeric }
         let ordered = cols.filter { $0.type.isOrdered }
-        switch random.int(0...11) {
+        let dates = cols.filter { $0.type == .date }
+        switch random.int(0...12) {
         case 0:
             return .isNull(random.pick(cols), negated: random.chance(0.5))
         case 1:
@@ -146,6 +161,8 @@ struct DiffQueryGenerator {
             let same = cols.filter { $0.type == c.type || ($0.type.isNumeric && c.type.isNumeric) }
             let d = random.pick(same)
             return .compare(random.pick(["=", "!=", "<", ">="]), c, d)
+        case 8 where !dates.isEmpty:
+            return datePredicate(random.pick(dates), cols)
         default:
             let c = random.pick(cols)
             if c.type == .bool { return random.chance(0.5) ? c : .compare("=", c, literal(.bool)) }
@@ -164,6 +181,31 @@ struct DiffQueryGenerator {
         guard let w = candidates.randomElement(using: &random) else { return nil }
         let resolved = values.contains(w) ? w : values.first { $0.lowercased() == w.lowercased() } ?? w
         return .textWord(w, resolved: resolved)
+    }
+
+    static let fyLabels = ["2007/08", "2008/09", "2009/10", "2011/12", "1999/00"]
+
+    /// A date expression: days or months added, or a column.
+    mutating func dateExpr(_ c: DiffExpr) -> DiffExpr {
+        switch random.int(0...2) {
+        case 0: return .addDays(c, random.pick([1, -1, 30, 366, -365, 0]))
+        case 1: return .addMonths(c, random.pick([1, -1, 12, 13, -12, 48]))
+        default: return c
+        }
+    }
+
+    /// A condition on a date column: shifted dates, financial years and quarters, days between.
+    mutating func datePredicate(_ c: DiffExpr, _ cols: [DiffExpr]) -> DiffExpr {
+        let op = random.pick(["=", "!=", "<", "<=", ">", ">="])
+        switch random.int(0...4) {
+        case 0: return .compare(op, dateExpr(c), literal(.date))
+        case 1: return .compare(random.pick(["=", "!=", "<", ">="]), .dateFunction("fy", dateExpr(c)), .literal(.text(random.pick(Self.fyLabels)), .text))
+        case 2: return .compare(op, .dateFunction(random.pick(["fy_quarter", "quarter", "month", "year"]), dateExpr(c)), literal(.int))
+        case 3:
+            let other = cols.filter { $0.type == .date }.randomElement(using: &random) ?? c
+            return .compare(op, .dateDiff(c, random.chance(0.5) ? other : literal(.date)), .literal(.int(Int64(random.pick([0, 1, -1, 30, 365, -400]))), .int))
+        default: return .compare(op, dateExpr(c), random.pick(cols.filter { $0.type == .date }))
+        }
     }
 
     /// A numeric expression over the columns (nil when there are no numeric columns).

@@ -58,6 +58,18 @@ struct DiffRunner {
             return Swift.abs(a)
         })
         db.add(function: DatabaseFunction("pq_sum", argumentCount: 1, pure: true, aggregate: ExactIntSum.self))
+        // Months added with the day clamped to the new month's length (planq's rule; SQLite's
+        // date(d, '+1 months') overflows into the next month instead).
+        db.add(function: DatabaseFunction("pq_add_months", argumentCount: 2, pure: true) { v in
+            guard let s = String.fromDatabaseValue(v[0]), let n = Int.fromDatabaseValue(v[1]) else { return nil }
+            let parts = s.split(separator: "-").compactMap { Int($0) }
+            guard parts.count == 3 else { return nil }
+            let total = parts[0] * 12 + (parts[1] - 1) + n
+            let y = total / 12, m = total % 12 + 1
+            let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+            let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
+            return String(format: "%04d-%02d-%02d", y, m, min(parts[2], days))
+        })
         db.add(function: DatabaseFunction("pq_div", argumentCount: 2, pure: true) { v in
             guard let a = Double.fromDatabaseValue(v[0]), let b = Double.fromDatabaseValue(v[1]), b != 0 else { return nil }
             return a / b

@@ -13,6 +13,7 @@ enum DiffShrinker {
         if q.join != nil { with { $0.join = nil } }
         if q.letBinding != nil { with { $0.letBinding = nil } }
         if q.having != nil { with { $0.having = nil } }
+        if q.pivot != nil { with { $0.pivot = nil } }
         if q.limit != nil { with { $0.limit = nil } }
         if q.top != nil { with { $0.top = nil } }
         if q.top?.per != nil { with { $0.top?.per = nil } }
