@@ -26,6 +26,13 @@ struct DiffTable {
         return m
     }
 
+    /// The largest integer magnitude (as a double): `avg` of integers is summed in doubles.
+    var largestInt: Double {
+        var m = 0.0
+        for r in rows { for v in r { if case .int(let i) = v { m = max(m, Swift.abs(Double(i))) } } }
+        return m
+    }
+
     /// The planq table: one typed vector per column plus a validity mask.
     func planqTable() -> PlanQ.Table {
         let cols = columns.indices.map { c -> PlanQ.Column in
