@@ -46,7 +46,11 @@ struct DiffBatch {
             coverage.record(q)
             // A crash cannot be reported afterwards: PLANQ_DIFF_TRACE=1 prints each query first.
             if Self.trace { FileHandle.standardError.write(Data("[\(roundSeed) #\(i)] \(q.planq)\n".utf8)) }
+            let started = Date()
             let (verdict, _, _) = runner.judge(q)
+            if Self.trace, Date().timeIntervalSince(started) > 0.5 {
+                FileHandle.standardError.write(Data("  (slow: \(String(format: "%.1f", Date().timeIntervalSince(started))) s)\n".utf8))
+            }
             switch verdict {
             case .agree: coverage.add("outcome: rows agree")
             case .bothOverflow: coverage.add("outcome: both overflow")

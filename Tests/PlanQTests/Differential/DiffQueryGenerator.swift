@@ -26,7 +26,7 @@ struct DiffQueryGenerator {
             }
         }
         // Joins of two big tables with narrow key domains explode (millions of rows): keep them small.
-        if let u, t.rows.count * u.rows.count <= 100_000, random.chance(0.5) {
+        if let u, t.rows.count * u.rows.count <= 20_000, random.chance(0.5) {
             q.join = .init(table: u, left: random.chance(0.5), leftKey: t.columns[0].name, rightKey: u.columns[0].name)
         } else if random.chance(0.2) {
             q.letBinding = numeric(q.visibleColumns, depth: 1) ?? scalar(q.visibleColumns, depth: 1)
@@ -76,7 +76,8 @@ struct DiffQueryGenerator {
             q.groupSort = [(first, random.chance(0.5))]
             // Sorting also on every key makes the order total, so `limit` picks a definite set.
             for k in 0..<q.keys.count where k != first { q.groupSort.append((k, random.chance(0.3))) }
-            if random.chance(0.4) { q.limit = random.int(0...4) }
+            // No limit on a rounding-sensitive first key: the cut could fall between near-equal values.
+            if random.chance(0.4), !q.roundsDifferently(first) { q.limit = random.int(0...4) }
         }
     }
 

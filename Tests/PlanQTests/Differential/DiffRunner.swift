@@ -142,7 +142,7 @@ struct DiffRunner {
             // Sums of doubles differ in their last bits with the order of addition (SQLite adds
             // plainly, planq compensates); so do averages of huge integers (summed as doubles).
             var scale = max(q.table.largestDouble, q.join?.table.largestDouble ?? 0)
-            if q.aggregates.contains(where: { $0.function == "avg" }) {
+            if q.aggregates.contains(where: { $0.function == "avg" || ($0.function == "sum" && $0.type == .double) }) {
                 scale = max(scale, q.table.largestInt, q.join?.table.largestInt ?? 0)
             }
             let tolerance = 1e-13 * scale * Double(max(q.table.rows.count, 1))
@@ -189,15 +189,25 @@ struct DiffRunner {
             return .agree
         }
         func key(_ r: [DiffCell]) -> String { r.map(\.sortKey).joined(separator: "\u{1}") }
-        let sa = a.sorted { key($0) < key($1) }, sb = b.sorted { key($0) < key($1) }
+        // Keys computed once per row (formatting them inside the comparator made big joins crawl).
+        func sortedByKey(_ rows: [[DiffCell]]) -> [[DiffCell]] {
+            rows.map { (key($0), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
+        }
+        let sa = sortedByKey(a), sb = sortedByKey(b)
         if zip(sa, sb).allSatisfy(rowMatch) { return .agree }
-        // Rounded keys can order near-equal numbers differently: fall back to matching row by row.
-        var unmatched = sb
+        // Rounded keys can order near-equal numbers differently: fall back to matching row by
+        // row, within buckets of rows that agree exactly on their non-double cells.
+        func exactKey(_ r: [DiffCell]) -> String {
+            r.map { if case .double = $0 { return "d" } else { return $0.sortKey } }.joined(separator: "\u{1}")
+        }
+        var buckets: [String: [[DiffCell]]] = [:]
+        for y in sb { buckets[exactKey(y), default: []].append(y) }
         for x in sa {
-            guard let j = unmatched.firstIndex(where: { rowMatch(x, $0) }) else {
+            let k = exactKey(x)
+            guard let j = buckets[k]?.firstIndex(where: { rowMatch(x, $0) }) else {
                 return .mismatch("planq row \(x) has no match in SQLite's rows")
             }
-            unmatched.remove(at: j)
+            buckets[k]?.remove(at: j)
         }
         return .agree
     }
