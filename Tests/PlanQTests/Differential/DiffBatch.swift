@@ -55,6 +55,7 @@ struct DiffBatch {
             case .agree: coverage.add("outcome: rows agree")
             case .bothOverflow: coverage.add("outcome: both overflow")
             case .planqOnlyOverflow: coverage.add("outcome: overflow (planq only, row exists)")
+            case .unusedLetOverflow: coverage.add("outcome: overflow in an unused let (SQLite only)")
             case .mismatch:
                 coverage.add("outcome: MISMATCH")
                 guard failures.count < maxFailures else { continue }

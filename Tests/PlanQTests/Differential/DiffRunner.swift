@@ -14,6 +14,8 @@ struct DiffRunner {
         /// Both raised integer overflow (or planq did, and some row in scope overflows).
         case bothOverflow
         case planqOnlyOverflow
+        /// SQLite overflowed computing a `let` that nothing uses (planq prunes it).
+        case unusedLetOverflow
         case mismatch(String)
     }
 
@@ -136,7 +138,15 @@ struct DiffRunner {
             // SQLite's row-at-a-time evaluation short-circuits past: accept when such a row exists.
             if isOverflow(a) && runner.someRowOverflows(q) { return .planqOnlyOverflow }
             return .mismatch("planq failed, SQLite did not: \(a)")
-        case (.rows, .error(let b)):
+        case (.rows(let a), .error(let b)):
+            // planq prunes a `let` nothing uses, so it never computes (or overflows on) it.
+            if isOverflow(b), q.letBinding != nil {
+                var bare = q
+                bare.letBinding = nil
+                if case .rows(let r) = runner.runSQLite(bare), sameRows(a, r, ordered: q.ordered, absolute: 0) == .agree {
+                    return .unusedLetOverflow
+                }
+            }
             return .mismatch("SQLite failed, planq did not: \(b)")
         case (.rows(let a), .rows(let b)):
             // Sums of doubles differ in their last bits with the order of addition (SQLite adds
@@ -168,7 +178,13 @@ struct DiffRunner {
         q.sort.forEach { collect($0.expr) }
         q.aggregates.compactMap(\.argument).forEach(collect)
         let from = q.sqlFrom
-        let probes = exprs.map { "SELECT \($0.sql) FROM \(from)" }
+        var probes = exprs.map { "SELECT \($0.sql) FROM \(from)" }
+        // planq totals every group before `sort`/`limit` choose some; SQLite may finish only those it emits.
+        let wherePart = q.filter.map { " WHERE \($0.sql)" } ?? ""
+        let groupPart = q.keys.isEmpty ? "" : " GROUP BY " + q.keys.map(\.sql).joined(separator: ", ")
+        for a in q.aggregates where a.function == "sum" && a.type == .int {
+            probes.append("SELECT \(a.sql) FROM \(from)\(wherePart)\(groupPart)")
+        }
         for sql in probes {
             do { _ = try db.read { db in try Row.fetchAll(db, sql: sql) } } catch {
                 if Self.isOverflow("\(error)") { return true }
