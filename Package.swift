@@ -11,6 +11,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        // Test-only: SQLite as the reference engine for differential testing.
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         .target(
@@ -39,7 +41,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PlanQTests",
-            dependencies: ["PlanQ", "PlanQShell"],
+            dependencies: ["PlanQ", "PlanQShell", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/PlanQTests"
         ),
     ],

@@ -36,7 +36,13 @@ extension Binder {
         guard b.type == .bool || b.type == .null else {
             throw error("a filter needs a true/false condition, but this is \(b.type)", e.span)
         }
-        group.havings.append(b)
+        // Items that are not a plain aggregate output only exist after the projection.
+        var computed: [ColumnID: BoundExpr] = [:]
+        for o in group.outputs {
+            if case .column(let id, _) = o.expr, id == o.column.id { continue }
+            computed[o.column.id] = o.expr
+        }
+        group.havings.append(computed.isEmpty ? b : b.substitutingColumns(computed))
         state.group = group
     }
 
@@ -142,14 +148,17 @@ extension Binder {
         guard let values = src?.domain else {
             throw error("pivot needs an enum or text column, whose values become the columns; this is \(col.type)", e.span)
         }
+        // Checked first: a `having` may add an aggregate of its own, and "exactly one aggregate" would mislead.
+        guard group.havings.isEmpty else {
+            throw error("put 'having' after 'pivot', where it can name the pivoted columns", span)
+        }
         let items = group.outputs.count - group.keys.count
         guard items == 1, group.aggregates.count == 1, let agg = group.aggregates.first,
               case .column(let outID, _) = group.outputs[group.keys.count].expr, outID == agg.id else {
             throw error("pivot needs exactly one aggregate (the value shown in each cell)", span)
         }
-        guard group.havings.isEmpty else {
-            throw error("put 'having' after 'pivot', where it can name the pivoted columns", span)
-        }
+        // A count of no rows is 0, not null: empty cells of count and count_distinct fill with 0.
+        let counts = agg.call.function == .count || agg.call.function == .count_distinct
         let shown = col.type.enumType != nil ? values : values.sorted()
         let pivotID = newID(src?.name ?? "pivot")
         var keys = group.keys
@@ -158,10 +167,10 @@ extension Binder {
         var outCols = rowKeys
         for v in shown + ["null"] {
             outCols.append(ScopeColumn(id: newID(v), name: v, qualifier: nil,
-                                       type: agg.call.function == .count ? .int : agg.call.type))
+                                       type: counts ? .int : agg.call.type))
         }
         let spec = PivotSpec(rowKeyCount: group.keys.count, values: shown,
-                             outputIDs: outCols.map(\.id), zeroFill: agg.call.function == .count,
+                             outputIDs: outCols.map(\.id), zeroFill: counts,
                              cellType: agg.call.type)
         let aggPlan = LogicalPlan.aggregate(group.input, keys: keys, aggregates: [(agg.id, agg.call)])
         group.outputs = []

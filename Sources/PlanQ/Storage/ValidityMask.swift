@@ -84,10 +84,13 @@ public struct ValidityMask: Sendable {
         guard let a else { return b }
         guard let b else { return a }
         let x = a.aligned(), y = b.aligned()
-        var w = x.words
+        // A mask sliced at offset 0 keeps its whole column's words (a 2,147-row column has 34
+        // for a 2,048-row batch), so the two may differ in length: use the words `count` needs.
+        let n = (a.count + 63) >> 6
+        var w = ContiguousArray(x.words.prefix(n))
         y.words.withUnsafeBufferPointer { yp in
             w.withUnsafeMutableBufferPointer { wp in
-                for i in 0..<wp.count { wp[i] &= yp[i] }
+                for i in 0..<n { wp[i] &= yp[i] }
             }
         }
         return ValidityMask(words: w, offset: 0, count: a.count)

@@ -29,12 +29,14 @@ final class GoldenQueryTests: XCTestCase {
                 let actual = GoldenFile.run(c, catalog: catalog)
                 if actual != c.expected {
                     if rewrite {
+                        // Never silent: each rewritten case is listed for review of the diff.
+                        print("golden: rewrote Tests/Queries/\(f):\(c.line)")
                         let start = c.separatorLine + offset
                         lines.replaceSubrange(start..<(start + c.expected.count), with: actual)
                         offset += actual.count - c.expected.count
                     } else {
                         XCTFail("""
-                        \(f):\(c.line): mismatch for
+                        Tests/Queries/\(f):\(c.line): mismatch for
                         \(c.query)
                         --- expected
                         \(c.expected.joined(separator: "\n"))

@@ -10,7 +10,18 @@ final class KeyNormalizer {
     let types: [DataType]
     /// One interner per text key; shared with another normaliser for joins.
     var interners: [StringDictionary?]
-    private var remaps: [ObjectIdentifier: ContiguousArray<UInt32>] = [:]
+    /// Per (dictionary, key position): each key has its own interner, so one
+    /// dictionary used by two keys (`select s, s distinct`) needs two remaps.
+    private var remaps: [RemapKey: ContiguousArray<UInt32>] = [:]
+
+    /// Dictionaries seen, held so that an `ObjectIdentifier` is never reused by a
+    /// new dictionary (a freed batch's) while its stale remap is still cached.
+    private var seen: [ObjectIdentifier: StringDictionary] = [:]
+
+    private struct RemapKey: Hashable {
+        var dictionary: ObjectIdentifier
+        var key: Int
+    }
 
     /// Words per row: one per key plus the null word.
     var width: Int { types.count + 1 }
@@ -58,7 +69,8 @@ final class KeyNormalizer {
 
     /// Codes of `d` in key `k`'s interner, extended when `d` has grown.
     func textRemap(_ d: StringDictionary, _ k: Int) -> ContiguousArray<UInt32> {
-        let id = ObjectIdentifier(d)
+        let id = RemapKey(dictionary: ObjectIdentifier(d), key: k)
+        seen[id.dictionary] = d
         var m = remaps[id] ?? []
         if m.count < d.count, let interner = interners[k] {
             for i in m.count..<d.count { m.append(interner.intern(d.strings[i])) }
@@ -96,7 +108,12 @@ final class KeyNormalizer {
             case .double: return Vector(.double(col { Double(bitPattern: $0) }), validity: mask)
             case .date: return Vector(.date(col { Int32(truncatingIfNeeded: Int64(bitPattern: $0)) }), validity: mask)
             case .enumeration(let e): return Vector(.enumeration(col { UInt32(truncatingIfNeeded: $0) }, e), validity: mask)
-            case .text: return Vector(.text(col { UInt32(truncatingIfNeeded: $0) }, interners[k] ?? StringDictionary()), validity: mask)
+            case .text:
+                // Null keys decode to code 0, which must index the dictionary even when
+                // every key was null (sorts and text kernels read codes under nulls).
+                let dict = interners[k] ?? StringDictionary()
+                if dict.count == 0 && n > 0 { dict.intern("") }
+                return Vector(.text(col { UInt32(truncatingIfNeeded: $0) }, dict), validity: mask)
             }
         }
     }

@@ -26,6 +26,10 @@ enum BooleanKernels {
         // The dominant value (false for and, true for or) decides even against a null;
         // otherwise a null on either side makes the result null.
         let dominant: UInt8 = isAnd ? 0 : 1
+        var dominantDecides = true
+        #if DEBUG
+        if isAnd && FaultInjection.andIgnoresDominantFalse { dominantDecides = false }
+        #endif
         var mask = ValidityMask(count: n, allValid: true)
         var anyNull = false
         var out = ContiguousArray(values)
@@ -34,7 +38,7 @@ enum BooleanKernels {
                 for i in 0..<n {
                     let av = !a.isNull(i), bv = !b.isNull(i)
                     if av && bv { continue }
-                    if (av && px[i] == dominant) || (bv && py[i] == dominant) {
+                    if dominantDecides && ((av && px[i] == dominant) || (bv && py[i] == dominant)) {
                         out[i] = dominant
                         continue
                     }

@@ -69,6 +69,9 @@ extension ExpressionExecutor {
 enum TextKernels {
     /// The predicate a text-match operator applies to each string.
     static func predicate(_ op: TextMatchOp, _ p: String) throws -> (String) -> Bool {
+        // Foundation finds no range for an empty pattern, but every string contains,
+        // starts and ends with "" (SQL: instr(s, '') = 1, s LIKE '%').
+        if p.isEmpty, op == .contains || op == .startsWith || op == .endsWith { return { _ in true } }
         switch op {
         case .contains:
             return { $0.range(of: p, options: [.caseInsensitive]) != nil }

@@ -39,7 +39,9 @@ final class HashJoin: PhysicalOperator {
         let executor = ExpressionExecutor(context: context)
         let lk = try leftKeys.map { try executor.evaluate($0, Batch(columns: lcols, count: ln)) }
         let rk = try rightKeys.map { try executor.evaluate($0, Batch(columns: rcols, count: rn)) }
-        let types = lk.map(\.type)
+        // An empty side drains to untyped null vectors: take the key's type from the other side,
+        // or the normaliser has no text interner for the other side's codes.
+        let types = zip(lk, rk).map { $0.type == .null ? $1.type : $0.type }
         // One normaliser (and so one text interner per key) for both sides.
         let normalizer = KeyNormalizer(types: types)
         let buildRight = leftOuter || rn <= ln

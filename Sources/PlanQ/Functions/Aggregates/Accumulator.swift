@@ -60,8 +60,12 @@ final class CountAccumulator: Accumulator {
     func update(_ gids: UnsafeBufferPointer<UInt32>, _ args: [Vector]) throws {
         let v = args[0]
         if case .null = v.data { return }
+        var honourNulls = true
+        #if DEBUG
+        honourNulls = !FaultInjection.countIncludesNulls
+        #endif
         counts.withUnsafeMutableBufferPointer { c in
-            if let mask = v.validity {
+            if honourNulls, let mask = v.validity {
                 for i in 0..<gids.count where mask.isValid(i) { c[Int(gids[i])] &+= 1 }
             } else {
                 for g in gids { c[Int(g)] &+= 1 }

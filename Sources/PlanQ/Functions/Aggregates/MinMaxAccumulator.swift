@@ -72,7 +72,9 @@ final class TextMinMaxAccumulator: Accumulator {
         var codes = ContiguousArray<UInt32>()
         for (r, g) in groups.enumerated() {
             if let s = values[Int(g)] { codes.append(d.intern(s)) } else {
-                codes.append(0)
+                // A code under a null must still index the dictionary (sorts and text
+                // kernels read it): with no values at all, 0 would point past the end.
+                codes.append(d.intern(""))
                 if mask == nil { mask = ValidityMask(count: groups.count, allValid: true) }
                 mask?.set(r, valid: false)
             }

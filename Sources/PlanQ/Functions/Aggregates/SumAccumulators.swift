@@ -1,48 +1,51 @@
-/// `sum` of integers: exact, and an error (not a wrap) on overflow. Null when a group has no values.
+/// `sum` of integers: exact, and an error (not a wrap) when a group's total does
+/// not fit in 64 bits. Null when a group has no values.
+///
+/// The running sum may leave the 64-bit range and come back (`max + 1 - 1`): each
+/// wrap is counted (+1 past the top, -1 past the bottom), so the true total is
+/// `sums + wraps * 2^64` and the answer does not depend on the order of rows.
 final class SumIntAccumulator: Accumulator {
     var sums = ContiguousArray<Int64>()
+    var wraps = ContiguousArray<Int64>()
     var has = ContiguousArray<UInt8>()
 
     func resize(_ groups: Int) {
         grow(&sums, groups, 0)
+        grow(&wraps, groups, 0)
         grow(&has, groups, 0)
     }
 
     func update(_ gids: UnsafeBufferPointer<UInt32>, _ args: [Vector]) throws {
         guard case .int(let a) = args[0].data else { return }
-        var overflow = false
         let mask = args[0].validity
         a.withUnsafeBufferPointer { p in
             sums.withUnsafeMutableBufferPointer { s in
-                has.withUnsafeMutableBufferPointer { h in
-                    if let mask {
-                        for i in 0..<gids.count where mask.isValid(i) {
-                            let g = Int(gids[i])
-                            let (r, o) = s[g].addingReportingOverflow(p[i])
+                wraps.withUnsafeMutableBufferPointer { w in
+                    has.withUnsafeMutableBufferPointer { h in
+                        @inline(__always) func add(_ g: Int, _ x: Int64) {
+                            let (r, o) = s[g].addingReportingOverflow(x)
+                            // Overflow adding a positive value wrapped past the top; a negative one, past the bottom.
+                            if o { w[g] &+= x > 0 ? 1 : -1 }
                             s[g] = r
-                            overflow = overflow || o
                             h[g] = 1
                         }
-                    } else {
-                        for i in 0..<gids.count {
-                            let g = Int(gids[i])
-                            let (r, o) = s[g].addingReportingOverflow(p[i])
-                            s[g] = r
-                            overflow = overflow || o
-                            h[g] = 1
+                        if let mask {
+                            for i in 0..<gids.count where mask.isValid(i) { add(Int(gids[i]), p[i]) }
+                        } else {
+                            for i in 0..<gids.count { add(Int(gids[i]), p[i]) }
                         }
                     }
                 }
             }
         }
-        if overflow {
-            throw Diagnostic("integer overflow in sum(): a group's total does not fit in a 64-bit integer",
-                             help: "sum a double instead, for example sum(x * 1.0)")
-        }
     }
 
     func finish(_ groups: ContiguousArray<UInt32>, totalRows: Int) throws -> Vector {
-        Vector(.int(ContiguousArray(groups.map { sums[Int($0)] })[...]), validity: maskFromFlags(has, groups))
+        for g in groups where wraps[Int(g)] != 0 {
+            throw Diagnostic("integer overflow in sum(): a group's total does not fit in a 64-bit integer",
+                             help: "sum a double instead, for example sum(x * 1.0)")
+        }
+        return Vector(.int(ContiguousArray(groups.map { sums[Int($0)] })[...]), validity: maskFromFlags(has, groups))
     }
 }
 
