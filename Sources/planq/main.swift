@@ -56,7 +56,7 @@ func runCommand(_ cmd: PlanqCommand) -> ExitStatus {
             writeError("planq: no --data given and no datasets/ folder found\n")
             return .failure
         }
-        catalog = try DataDirectory.load(dir)
+        catalog = try DataDirectory.load(dir, threads: cmd.threads ?? ProcessInfo.processInfo.activeProcessorCount)
     } catch let d as Diagnostic {
         writeError(renderer.render(d))
         return .failure
@@ -66,7 +66,10 @@ func runCommand(_ cmd: PlanqCommand) -> ExitStatus {
     }
     if cmd.timer {
         let rows = catalog.tables.values.reduce(0) { $0 + $1.rowCount }
-        writeError(String(format: "Load: %.2f ms (%d tables, %d rows)\n", Date().timeIntervalSince(t0) * 1000, catalog.tables.count, rows))
+        let ms = Date().timeIntervalSince(t0) * 1000
+        let columns = Double(catalog.tables.values.reduce(0) { $0 + $1.storageBytes }) / 1_048_576
+        let rss = Double(residentBytes() ?? 0) / 1_048_576
+        writeError(String(format: "Load: %.2f ms (%d tables, %d rows, columns %.1f MB, rss %.1f MB)\n", ms, catalog.tables.count, rows, columns, rss))
     }
 
     let engine = Engine(catalog: catalog,

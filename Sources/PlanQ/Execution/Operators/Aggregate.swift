@@ -1,50 +1,72 @@
+import Foundation
+
 /// Grouped aggregation. Each input batch becomes a group-id vector (from a
-/// ``DirectGroupIndex`` or ``HashGroupIndex``, chosen by the planner), and each
-/// aggregate's ``Accumulator`` folds the batch's argument vector into its per-group
-/// arrays. Shown in `explain` as `DirectAggregate` or `HashAggregate`.
+/// ``DirectGroupIndex``, ``PackedHashGroupIndex`` or ``HashGroupIndex``, chosen
+/// by the planner), and each aggregate's ``Accumulator`` folds the batch's
+/// argument vector into its per-group arrays. Shown in `explain` as
+/// `DirectAggregate` or `HashAggregate`.
+///
+/// Parallel (morsel-driven) when the planner gives it one pipeline per thread:
+/// each thread pulls morsels through its own pipeline into its own group index
+/// and accumulators (no sharing, no locks on the hot path), then the
+/// thread-local states are merged into the first one. Group ids of a direct
+/// index mean the same slot in every thread; hashed groups are re-found in the
+/// first thread's table. Output order of hashed groups then depends on which
+/// thread saw a group first; direct groups keep slot order.
 final class Aggregate: PhysicalOperator {
     let child: PhysicalOperator
     let keys: [BoundExpr]
     let calls: [AggregateCall]
     let index: GroupIndex
     let label: String
-    private let executor: ExpressionExecutor
+    /// One pipeline per thread over the same morsel queue, or empty (serial).
+    let parallel: [PhysicalOperator]
     private var output: MaterializedSource?
 
     init(child: PhysicalOperator, keys: [BoundExpr], calls: [AggregateCall], index: GroupIndex,
-         label: String, context: ExecutionContext) {
+         label: String, context: ExecutionContext, parallel: [PhysicalOperator] = []) {
         self.child = child
         self.keys = keys
         self.calls = calls
         self.index = index
         self.label = label
-        self.executor = ExpressionExecutor(context: context)
+        self.parallel = parallel
         super.init(context: context)
     }
 
     override var name: String { index is DirectGroupIndex ? "DirectAggregate" : "HashAggregate" }
-    override var detail: String { "\(label) (\(index.strategy))" }
-    override var children: [PhysicalOperator] { [child] }
+    override var detail: String {
+        "\(label) (\(index.strategy))" + (parallel.isEmpty ? "" : ", \(parallel.count) threads (input rows shown: thread 1's)")
+    }
+    override var children: [PhysicalOperator] { [parallel.first ?? child] }
 
     override func produce() throws -> Batch? {
-        if output == nil { output = try run() }
+        if output == nil { output = try parallel.isEmpty ? run() : runParallel() }
         return try output?.next()
     }
 
-    private func run() throws -> MaterializedSource {
-        let accumulators = calls.map(AccumulatorFactory.make)
+    /// One thread's state: the groups it has seen and its accumulators.
+    private struct Partial {
+        var index: GroupIndex
+        var accumulators: [Accumulator]
+        var rows = 0
+    }
+
+    /// Folds every batch of `input` into `state`.
+    private func consume(_ input: PhysicalOperator, _ state: inout Partial) throws {
+        let executor = ExpressionExecutor(context: context)
         var gids = ContiguousArray<UInt32>(repeating: 0, count: Batch.capacity)
-        var total = 0
-        while let batch = try child.next() {
+        while let batch = try input.next() {
             let n = batch.count
-            total += n
+            state.rows += n
             if gids.count < n { gids = ContiguousArray(repeating: 0, count: n) }
             let keyVectors = try keys.map { try executor.evaluate($0, batch) }
+            let index = state.index
             try gids.withUnsafeMutableBufferPointer { g in
                 try index.assign(keyVectors, count: n, into: UnsafeMutableBufferPointer(rebasing: g[0..<n]))
             }
             let slots = index.slotCount
-            for (acc, call) in zip(accumulators, calls) {
+            for (acc, call) in zip(state.accumulators, calls) {
                 acc.resize(slots)
                 let args = try call.args.map { try executor.evaluate($0, batch) }
                 try gids.withUnsafeBufferPointer { g in
@@ -52,12 +74,54 @@ final class Aggregate: PhysicalOperator {
                 }
             }
         }
+    }
+
+    private func run() throws -> MaterializedSource {
+        var state = Partial(index: index, accumulators: calls.map(AccumulatorFactory.make))
+        try consume(child, &state)
+        return try finish(state)
+    }
+
+    private func runParallel() throws -> MaterializedSource {
+        let threads = parallel.count
+        var partials = (0..<threads).map { t in
+            Partial(index: t == 0 ? index : index.makeEmpty(), accumulators: calls.map(AccumulatorFactory.make))
+        }
+        var errors = [Error?](repeating: nil, count: threads)
+        // Each iteration touches only its own slot of `partials`/`errors`.
+        partials.withUnsafeMutableBufferPointer { ps in
+            errors.withUnsafeMutableBufferPointer { es in
+                let parts = ps, errs = es, pipelines = parallel
+                DispatchQueue.concurrentPerform(iterations: threads) { t in
+                    do { try self.consume(pipelines[t], &parts[t]) } catch { errs[t] = error }
+                }
+            }
+        }
+        if let e = errors.compactMap({ $0 }).first { throw e }
+        var merged = partials[0]
+        for t in 1..<threads {
+            let other = partials[t]
+            let map = try merged.index.absorb(other.index)
+            let slots = merged.index.slotCount
+            try map.withUnsafeBufferPointer { m in
+                for (acc, theirs) in zip(merged.accumulators, other.accumulators) {
+                    acc.resize(slots)
+                    try acc.merge(theirs, map: m)
+                }
+            }
+            merged.rows += other.rows
+        }
+        return try finish(merged)
+    }
+
+    private func finish(_ state: Partial) throws -> MaterializedSource {
+        let index = state.index
         var groups = index.occupiedGroups()
         // An aggregate of the whole table has one row even when no rows reached it.
         if keys.isEmpty && groups.isEmpty { groups = [0] }
-        for acc in accumulators { acc.resize(max(index.slotCount, 1)) }
+        for acc in state.accumulators { acc.resize(max(index.slotCount, 1)) }
         var columns = index.keyVectors(groups)
-        for acc in accumulators { columns.append(try acc.finish(groups, totalRows: total)) }
+        for acc in state.accumulators { columns.append(try acc.finish(groups, totalRows: state.rows)) }
         return MaterializedSource(columns: columns, count: groups.count, context: context)
     }
 }
