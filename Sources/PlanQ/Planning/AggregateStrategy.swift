@@ -32,13 +32,13 @@ enum AggregateStrategy {
         }
         if slots > DirectGroupIndex.maxSlots {
             guard PackedHashGroupIndex.fits(domains) else { return HashGroupIndex(types: types) }
-            return PackedHashGroupIndex(domains: domains, types: types, dictionaries: dicts)
+            return PackedHashGroupIndex(domains: domains, types: types, dictionaries: dicts, rowHint: rows)
         }
         // Direct indexing pays off when slots are few relative to rows (on average at
         // least two rows a slot); a near-unique key (titles, ids) is hashed instead.
         // With no row count known (keys that are enums or bools) the domain alone decides.
         if rows > 0 && slots > tinySlots && slots * 2 > rows {
-            return PackedHashGroupIndex.fits(domains) ? PackedHashGroupIndex(domains: domains, types: types, dictionaries: dicts)
+            return PackedHashGroupIndex.fits(domains) ? PackedHashGroupIndex(domains: domains, types: types, dictionaries: dicts, rowHint: rows)
                 : HashGroupIndex(types: types)
         }
         return DirectGroupIndex(domains: domains, types: types, dictionaries: dicts)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A hash group index over one packed `UInt64` key, for keys that each have a
 /// small known domain (dictionary codes, enums, bools, ints in a narrow range)
 /// but whose combined domain is too large to index directly — db-benchmark's
@@ -6,28 +8,38 @@
 /// Each row's keys are packed into one word, each key's digit (its code, or
 /// its offset in its range, with one extra value for null, as in
 /// ``DirectGroupIndex``) in its own bit field, so packing and unpacking are
-/// shifts and masks, never divisions. That word is looked up in an open-addressing table whose
-/// slots hold the key beside the group id: one multiply to hash, one word
-/// compare per probe, usually one cache line per row. Groups are numbered in
-/// order of first appearance.
+/// shifts and masks, never divisions. That word is looked up in an
+/// open-addressing table of 8-byte slots (group id and 32 bits of the hash, so
+/// a probe rarely touches the keys array): one multiply to hash, usually one
+/// cache line per row. The table is sized up front from the planner's row
+/// count (`calloc`: pages nobody probes are never touched), so a 1e7-group
+/// grouping never rehashes. Groups are numbered in order of first appearance.
 final class PackedHashGroupIndex: GroupIndex {
     let domains: [DirectGroupIndex.KeyDomain]
     let types: [DataType]
     let dictionaries: [StringDictionary?]
     /// Bit position of each key's field.
     let shifts: [UInt64]
-    /// Packed key of each group, by group id.
-    private(set) var groupKeys = ContiguousArray<UInt64>()
-    /// Two words per slot: the packed key, then group id + 1 (0 = empty).
-    private var table: ContiguousArray<UInt64>
+    /// Packed key of each group, by group id (`groupCount` of `keyCapacity` used).
+    private var keys: UnsafeMutablePointer<UInt64>
+    private var keyCapacity: Int
+    private(set) var groupCount = 0
+    /// Per slot: hash tag (high 32 bits) and group id + 1 (low 32 bits); 0 = empty.
+    private var table: UnsafeMutablePointer<UInt64>
     private var capacity: Int
     private var shift: UInt64
+    /// Expected number of rows (an upper bound on groups), from the planner; 0 if unknown.
+    let rowHint: Int
     private var packed = ContiguousArray<UInt64>()
 
-    init(domains: [DirectGroupIndex.KeyDomain], types: [DataType], dictionaries: [StringDictionary?]) {
+    /// The largest table allocated up front (slots); beyond it the table grows.
+    static let maxInitialSlots = 1 << 26
+
+    init(domains: [DirectGroupIndex.KeyDomain], types: [DataType], dictionaries: [StringDictionary?], rowHint: Int = 0) {
         self.domains = domains
         self.types = types
         self.dictionaries = dictionaries
+        self.rowHint = rowHint
         var shifts: [UInt64] = []
         var s: UInt64 = 0
         for d in domains {
@@ -35,10 +47,28 @@ final class PackedHashGroupIndex: GroupIndex {
             s += PackedHashGroupIndex.bits(d.size)
         }
         self.shifts = shifts
-        capacity = 1024
-        shift = 64 - 10
-        table = ContiguousArray(repeating: 0, count: 2 * 1024)
+        var bits = 10
+        while bits < 62 && (1 << bits) < min(2 * rowHint, PackedHashGroupIndex.maxInitialSlots) { bits += 1 }
+        capacity = 1 << bits
+        shift = UInt64(64 - bits)
+        table = PackedHashGroupIndex.zeroed(capacity)
+        keyCapacity = 1024
+        keys = UnsafeMutablePointer<UInt64>.allocate(capacity: keyCapacity)
     }
+
+    deinit {
+        free(table)
+        keys.deallocate()
+    }
+
+    /// `n` zeroed words from `calloc` (the OS hands out zero pages lazily).
+    private static func zeroed(_ n: Int) -> UnsafeMutablePointer<UInt64> {
+        guard let raw = calloc(n, MemoryLayout<UInt64>.stride) else { fatalError("out of memory for a group table of \(n) slots") }
+        return raw.assumingMemoryBound(to: UInt64.self)
+    }
+
+    /// The packed keys of all groups, by group id.
+    var groupKeys: UnsafeBufferPointer<UInt64> { UnsafeBufferPointer(start: keys, count: groupCount) }
 
     /// Bits of a field holding digits `0...size` (`size` is null).
     static func bits(_ size: Int) -> UInt64 {
@@ -50,21 +80,19 @@ final class PackedHashGroupIndex: GroupIndex {
         domains.reduce(UInt64(0)) { $0 + bits($1.size) } <= 64
     }
 
-    var slotCount: Int { groupKeys.count }
-    var strategy: String { "packed hash, \(groupKeys.count) groups" }
+    var slotCount: Int { groupCount }
+    var strategy: String { "packed hash, \(groupCount) groups" }
 
     /// An empty index with the same key layout (a thread's local table).
     func makeEmpty() -> GroupIndex {
-        PackedHashGroupIndex(domains: domains, types: types, dictionaries: dictionaries)
+        PackedHashGroupIndex(domains: domains, types: types, dictionaries: dictionaries, rowHint: rowHint)
     }
 
     /// Looks up (inserting when new) every packed key of `other`: no decoding.
     func absorb(_ other: GroupIndex) throws -> ContiguousArray<UInt32> {
         guard let o = other as? PackedHashGroupIndex else { return try absorbByKeys(other) }
-        var map = ContiguousArray<UInt32>(repeating: 0, count: o.groupKeys.count)
-        o.groupKeys.withUnsafeBufferPointer { k in
-            map.withUnsafeMutableBufferPointer { m in lookup(k, m) }
-        }
+        var map = ContiguousArray<UInt32>(repeating: 0, count: o.groupCount)
+        map.withUnsafeMutableBufferPointer { m in lookup(o.groupKeys, m) }
         return map
     }
 
@@ -127,67 +155,106 @@ final class PackedHashGroupIndex: GroupIndex {
     }
 
     /// Finds or inserts each packed key; writes its group id.
-    func lookup(_ keys: UnsafeBufferPointer<UInt64>, _ gids: UnsafeMutableBufferPointer<UInt32>) {
+    func lookup(_ rows: UnsafeBufferPointer<UInt64>, _ gids: UnsafeMutableBufferPointer<UInt32>) {
         var i = 0
-        let n = keys.count
+        let n = rows.count
         while i < n {
             // Grow before a run that could push the load past 1/2, never inside it.
-            let room = capacity / 2 - groupKeys.count
+            let room = capacity / 2 - groupCount
             if room <= 0 { grow(); continue }
             let end = min(n, i + room)
-            var groups = groupKeys.count
-            table.withUnsafeMutableBufferPointer { t in
-                let sh = shift, m = capacity - 1
-                for r in i..<end {
-                    let key = keys[r]
-                    var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> sh)
-                    while true {
-                        let e = t[2 * slot + 1]
-                        if e == 0 {
-                            t[2 * slot] = key
-                            groups += 1
-                            t[2 * slot + 1] = UInt64(groups)
-                            gids[r] = UInt32(truncatingIfNeeded: groups - 1)
-                            groupKeys.append(key)
-                            break
-                        }
-                        if t[2 * slot] == key { gids[r] = UInt32(truncatingIfNeeded: e - 1); break }
-                        slot = (slot + 1) & m
+            if keyCapacity < groupCount + (end - i) { growKeys(groupCount + (end - i)) }
+            let t = table, k = keys, sh = shift, m = capacity - 1
+            var groups = groupCount
+            for r in i..<end {
+                let key = rows[r]
+                let h = key &* 0x9E37_79B9_7F4A_7C15
+                let tag = h & 0xFFFF_FFFF_0000_0000
+                var slot = Int(truncatingIfNeeded: h >> sh)
+                while true {
+                    let e = t[slot]
+                    if e == 0 {
+                        k[groups] = key
+                        groups += 1
+                        t[slot] = tag | UInt64(groups)
+                        gids[r] = UInt32(truncatingIfNeeded: groups - 1)
+                        break
                     }
+                    if e & 0xFFFF_FFFF_0000_0000 == tag {
+                        let g = Int(truncatingIfNeeded: e & 0xFFFF_FFFF) - 1
+                        if k[g] == key { gids[r] = UInt32(truncatingIfNeeded: g); break }
+                    }
+                    slot = (slot + 1) & m
                 }
             }
+            groupCount = groups
             i = end
         }
     }
 
+    private func growKeys(_ needed: Int) {
+        var c = keyCapacity
+        while c < needed { c *= 2 }
+        let bigger = UnsafeMutablePointer<UInt64>.allocate(capacity: c)
+        bigger.update(from: keys, count: groupCount)
+        keys.deallocate()
+        keys = bigger
+        keyCapacity = c
+    }
+
     private func grow() {
+        free(table)
         capacity *= 2
         shift -= 1
-        table = ContiguousArray(repeating: 0, count: 2 * capacity)
-        let sh = shift, m = capacity - 1
-        table.withUnsafeMutableBufferPointer { t in
-            groupKeys.withUnsafeBufferPointer { keys in
-                for g in 0..<keys.count {
-                    var slot = Int(truncatingIfNeeded: (keys[g] &* 0x9E37_79B9_7F4A_7C15) >> sh)
-                    while t[2 * slot + 1] != 0 { slot = (slot + 1) & m }
-                    t[2 * slot] = keys[g]
-                    t[2 * slot + 1] = UInt64(g + 1)
-                }
-            }
+        table = PackedHashGroupIndex.zeroed(capacity)
+        let t = table, sh = shift, m = capacity - 1
+        for g in 0..<groupCount {
+            let h = keys[g] &* 0x9E37_79B9_7F4A_7C15
+            var slot = Int(truncatingIfNeeded: h >> sh)
+            while t[slot] != 0 { slot = (slot + 1) & m }
+            t[slot] = (h & 0xFFFF_FFFF_0000_0000) | UInt64(g + 1)
         }
     }
 
     func occupiedGroups() -> ContiguousArray<UInt32> {
-        makeBuffer(groupKeys.count) { (o: UnsafeMutableBufferPointer<UInt32>) in
+        makeBuffer(groupCount) { (o: UnsafeMutableBufferPointer<UInt32>) in
             for g in 0..<o.count { (o.baseAddress.unsafelyUnwrapped + g).initialize(to: UInt32(g)) }
         }
     }
 
+    /// Each key's field extracted with one shift and mask per group, straight
+    /// into that key's typed column.
     func keyVectors(_ groups: ContiguousArray<UInt32>) -> [Vector] {
-        let masks = domains.map { (UInt64(1) << PackedHashGroupIndex.bits($0.size)) &- 1 }
-        return groupKeys.withUnsafeBufferPointer { keys in
-            DirectGroupIndex.decode(domains: domains, types: types, dictionaries: dictionaries, count: groups.count) { r, k in
-                Int((keys[Int(groups[r])] >> shifts[k]) & masks[k])
+        let n = groups.count
+        return domains.enumerated().map { (k, d) -> Vector in
+            let sh = shifts[k], mask = (UInt64(1) << PackedHashGroupIndex.bits(d.size)) &- 1
+            let size = UInt64(d.size)
+            var digits = ContiguousArray<UInt32>(repeating: 0, count: n)
+            var nulls = false
+            groups.withUnsafeBufferPointer { gs in
+                digits.withUnsafeMutableBufferPointer { out in
+                    for r in 0..<n {
+                        let digit = (keys[Int(gs[r])] >> sh) & mask
+                        nulls = nulls || digit == size
+                        out[r] = UInt32(truncatingIfNeeded: digit == size ? 0 : digit)
+                    }
+                }
+            }
+            var validity: ValidityMask?
+            if nulls {
+                var m = ValidityMask(count: n, allValid: true)
+                for r in 0..<n where (keys[Int(groups[r])] >> sh) & mask == size { m.set(r, valid: false) }
+                validity = m
+            }
+            switch (types[k], d) {
+            case (.text, _): return Vector(.text(digits[...], dictionaries[k] ?? StringDictionary()), validity: validity)
+            case (.enumeration(let e), _): return Vector(.enumeration(digits[...], e), validity: validity)
+            case (.bool, _): return Vector(.bool(ContiguousArray(digits.lazy.map { UInt8(truncatingIfNeeded: $0) })[...]), validity: validity)
+            case (.date, .range(let lo, _)):
+                return Vector(.date(ContiguousArray(digits.lazy.map { Int32(truncatingIfNeeded: lo + Int64($0)) })[...]), validity: validity)
+            case (_, .range(let lo, _)):
+                return Vector(.int(ContiguousArray(digits.lazy.map { lo + Int64($0) })[...]), validity: validity)
+            default: return Vector(.null(n))
             }
         }
     }
