@@ -76,19 +76,24 @@ func runCommand(_ cmd: PlanqCommand) -> ExitStatus {
                         today: cmd.today.flatMap(CivilDate.parse)?.days,
                         threads: cmd.threads ?? ProcessInfo.processInfo.activeProcessorCount)
     var first = true
+    // The benchmark harness times execution only; it sets this so that a 1e7-row
+    // result is not rendered five times just to be thrown away.
+    let discard = ProcessInfo.processInfo.environment["PLANQ_BENCH_DISCARD_OUTPUT"] == "1"
     do {
         _ = try engine.run(source) { result in
             let t = Date()
             var out: String
             if let e = result.explain {
                 out = e + "\n"
+            } else if discard {
+                out = ""
             } else {
                 out = ResultWriter.render(result.table, format: cmd.format)
                 if !out.hasSuffix("\n") { out += "\n" }
             }
             if !first && cmd.format == .table { out = "\n" + out }
             first = false
-            FileHandle.standardOutput.write(Data(out.utf8))
+            if !out.isEmpty { FileHandle.standardOutput.write(Data(out.utf8)) }
             if cmd.timer {
                 let outMs = Date().timeIntervalSince(t) * 1000
                 let tm = result.timing

@@ -90,7 +90,8 @@ struct PhysicalPlanner {
                                    return c
                                },
                                index: index, label: label, context: context,
-                               parallel: try parallelPipelines(input, required: need))
+                               parallel: try parallelPipelines(input, required: need),
+                               rowHint: PhysicalPlanner.morselRows(input) ?? 0)
             var known: [ColumnID: Known] = [:]
             if index is DirectGroupIndex {
                 for k in keys { if case .column(let src, _) = k.expr, let kn = child.known[src] { known[k.id] = kn } }

@@ -96,6 +96,28 @@ final class PackedHashGroupIndex: GroupIndex {
         return map
     }
 
+    /// Which of `parts` merge partitions a packed key belongs to (a hash unrelated
+    /// to the table's slot bits, so a partition's keys still spread over its table).
+    @inline(__always)
+    static func partition(_ key: UInt64, _ parts: Int) -> Int {
+        Int(truncatingIfNeeded: ((key &* 0xC2B2_AE3D_27D4_EB4F) >> 32) % UInt64(parts))
+    }
+
+    /// Absorbs only the groups of `other` in partition `p` of `parts`; the map
+    /// holds ``skipGroup`` for the rest. Partitions are merged by separate threads.
+    func absorb(_ other: PackedHashGroupIndex, partition p: Int, of parts: Int) -> ContiguousArray<UInt32> {
+        var map = ContiguousArray<UInt32>(repeating: skipGroup, count: other.groupCount)
+        var keys = ContiguousArray<UInt64>(), from = ContiguousArray<Int>()
+        for (g, k) in other.groupKeys.enumerated() where PackedHashGroupIndex.partition(k, parts) == p {
+            keys.append(k)
+            from.append(g)
+        }
+        var ids = ContiguousArray<UInt32>(repeating: 0, count: keys.count)
+        keys.withUnsafeBufferPointer { k in ids.withUnsafeMutableBufferPointer { lookup(k, $0) } }
+        for (i, g) in from.enumerated() { map[g] = ids[i] }
+        return map
+    }
+
     func assign(_ keys: [Vector], count n: Int, into gids: UnsafeMutableBufferPointer<UInt32>) throws {
         if packed.count < n { packed = ContiguousArray(repeating: 0, count: max(n, Batch.capacity)) }
         try packed.withUnsafeMutableBufferPointer { p in

@@ -21,10 +21,15 @@ final class Aggregate: PhysicalOperator {
     let label: String
     /// One pipeline per thread over the same morsel queue, or empty (serial).
     let parallel: [PhysicalOperator]
+    /// Rows the input is expected to have (the scanned table's), or 0 if unknown.
+    let rowHint: Int
     private var output: MaterializedSource?
+    /// Groups after a partitioned merge (the first thread's index then holds only its own).
+    private var mergedGroups: Int?
 
     init(child: PhysicalOperator, keys: [BoundExpr], calls: [AggregateCall], index: GroupIndex,
-         label: String, context: ExecutionContext, parallel: [PhysicalOperator] = []) {
+         label: String, context: ExecutionContext, parallel: [PhysicalOperator] = [], rowHint: Int = 0) {
+        self.rowHint = rowHint
         self.child = child
         self.keys = keys
         self.calls = calls
@@ -36,7 +41,8 @@ final class Aggregate: PhysicalOperator {
 
     override var name: String { index is DirectGroupIndex ? "DirectAggregate" : "HashAggregate" }
     override var detail: String {
-        "\(label) (\(index.strategy))" + (parallel.isEmpty ? "" : ", \(parallel.count) threads (input rows shown: thread 1's)")
+        "\(label) (\(index.strategy)\(mergedGroups.map { "; \($0) groups after merging partitions" } ?? ""))"
+            + (parallel.isEmpty ? "" : ", \(parallel.count) threads (input rows shown: thread 1's)")
     }
     override var children: [PhysicalOperator] { [parallel.first ?? child] }
 
@@ -55,6 +61,8 @@ final class Aggregate: PhysicalOperator {
     /// Folds every batch of `input` into `state`.
     private func consume(_ input: PhysicalOperator, _ state: inout Partial) throws {
         let executor = ExpressionExecutor(context: context)
+        // Each thread sees about its share of the rows (a hint; being wrong only costs regrowth).
+        for acc in state.accumulators { acc.expectRows(rowHint / max(1, parallel.count) + Batch.capacity) }
         var gids = ContiguousArray<UInt32>(repeating: 0, count: Batch.capacity)
         while let batch = try input.next() {
             let n = batch.count
@@ -98,6 +106,11 @@ final class Aggregate: PhysicalOperator {
             }
         }
         if let e = errors.compactMap({ $0 }).first { throw e }
+        // Many groups (relative to a morsel, so that tests with tiny morsels take this path too).
+        let threshold = max(64, min(Aggregate.partitionedMergeGroups, context.morselSize))
+        if index is PackedHashGroupIndex && partials.reduce(0, { $0 + $1.index.slotCount }) >= threshold {
+            return try mergePartitioned(partials)
+        }
         var merged = partials[0]
         for t in 1..<threads {
             let other = partials[t]
@@ -112,6 +125,65 @@ final class Aggregate: PhysicalOperator {
             merged.rows += other.rows
         }
         return try finish(merged)
+    }
+
+    /// Above this many thread-local groups in all, packed-key groups are merged
+    /// by partition on every thread instead of into the first thread's table.
+    static let partitionedMergeGroups = 1 << 16
+
+    /// Merges the threads' packed-key groups in parallel: partition `p` (a hash
+    /// of the key) gets its own index and accumulators, fed by every thread's
+    /// groups of that partition, and is finished on its own; the partitions'
+    /// rows are then concatenated. No group is in two partitions, so no state is shared.
+    private func mergePartitioned(_ partials: [Partial]) throws -> MaterializedSource {
+        let parts = partials.count
+        let rows = partials.reduce(0) { $0 + $1.rows }
+        let groups = partials.reduce(0) { $0 + $1.index.slotCount }
+        var outputs = [[Vector]](repeating: [], count: parts)
+        var counts = [Int](repeating: 0, count: parts)
+        var errors = [Error?](repeating: nil, count: parts)
+        outputs.withUnsafeMutableBufferPointer { outs in
+            counts.withUnsafeMutableBufferPointer { cs in
+                errors.withUnsafeMutableBufferPointer { es in
+                    let o = outs, c = cs, e = es
+                    DispatchQueue.concurrentPerform(iterations: parts) { p in
+                        do {
+                            (o[p], c[p]) = try self.mergePartition(p, of: parts, partials, rowHint: groups / parts + 1, rows: rows)
+                        } catch {
+                            e[p] = error
+                        }
+                    }
+                }
+            }
+        }
+        if let e = errors.compactMap({ $0 }).first { throw e }
+        let total = counts.reduce(0, +)
+        mergedGroups = total
+        let width = keys.count + calls.count
+        let columns = (0..<width).map { c in VectorConcatenation.concatenate(outputs.map { $0[c] }, count: total) }
+        return MaterializedSource(columns: columns, count: total, context: context)
+    }
+
+    /// One partition of ``mergePartitioned(_:)``: its key and aggregate columns.
+    private func mergePartition(_ p: Int, of parts: Int, _ partials: [Partial], rowHint: Int, rows: Int) throws -> ([Vector], Int) {
+        guard let layout = index as? PackedHashGroupIndex else { throw Diagnostic("internal error: partitioned merge of a non-packed index") }
+        let merged = PackedHashGroupIndex(domains: layout.domains, types: layout.types, dictionaries: layout.dictionaries, rowHint: rowHint)
+        let accumulators = calls.map(AccumulatorFactory.make)
+        for partial in partials {
+            guard let local = partial.index as? PackedHashGroupIndex else { throw Diagnostic("internal error: mixed group indexes in a merge") }
+            let map = merged.absorb(local, partition: p, of: parts)
+            try map.withUnsafeBufferPointer { m in
+                for (acc, theirs) in zip(accumulators, partial.accumulators) {
+                    acc.resize(merged.slotCount)
+                    try acc.merge(theirs, map: m)
+                }
+            }
+        }
+        let groups = merged.occupiedGroups()
+        for acc in accumulators { acc.resize(max(merged.slotCount, 1)) }
+        var columns = merged.keyVectors(groups)
+        for acc in accumulators { columns.append(try acc.finish(groups, totalRows: rows)) }
+        return (columns, groups.count)
     }
 
     private func finish(_ state: Partial) throws -> MaterializedSource {

@@ -14,6 +14,14 @@ protocol Accumulator: AnyObject {
     /// parallel aggregation): `other`'s group `g` goes into this one's group
     /// `map[g]`, skipped when `map[g]` is ``skipGroup``. `resize` has been called.
     func merge(_ other: Accumulator, map: UnsafeBufferPointer<UInt32>) throws
+    /// Called once before the first update with the rows expected (0 if unknown);
+    /// accumulators that keep every value reserve room once instead of regrowing.
+    func expectRows(_ rows: Int)
+}
+
+extension Accumulator {
+    /// Most accumulators keep per-group state only: nothing to reserve.
+    func expectRows(_ rows: Int) {}
 }
 
 /// The group-map entry that leaves a group out of a merge (it belongs to another partition).

@@ -11,6 +11,11 @@ final class QuantileAccumulator: Accumulator {
 
     func resize(_ groups: Int) { groupCount = max(groupCount, groups) }
 
+    func expectRows(_ rows: Int) {
+        groupOf.reserveCapacity(rows)
+        values.reserveCapacity(rows)
+    }
+
     func update(_ gids: UnsafeBufferPointer<UInt32>, _ args: [Vector]) throws {
         guard case .double(let a) = args[0].data else { return }
         let mask = args[0].validity
