@@ -13,13 +13,13 @@ import Foundation
 /// serially instead, which also gives errors their exact line numbers.
 extension CSVReader {
     /// Chunks smaller than this are not worth a thread.
-    static let minChunkBytes = 4 << 20
+    public static let defaultChunkBytes = 4 << 20
 
     /// The table read in parallel, or nil when the serial reader must do it.
     func readParallel(_ buf: UnsafeBufferPointer<UInt8>, names: [String], from start: Int, rowGuess: Int,
                       name: String, tableName: String) -> Table? {
         let n = buf.count, body = n - start
-        let wanted = min(threads, body / CSVReader.minChunkBytes)
+        let wanted = min(threads, body / max(1, chunkBytes))
         guard wanted > 1, let base = buf.baseAddress else { return nil }
         if memchr(base + start, Int32(UInt8(ascii: "\"")), body) != nil { return nil }
         var bounds = [start]

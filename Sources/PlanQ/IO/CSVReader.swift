@@ -17,6 +17,8 @@ public struct CSVReader: TableFileReader, Sendable {
     public var schema: TableSchema
     /// Threads for parsing a large file in chunks (see `CSVReader+Parallel.swift`).
     public var threads: Int
+    /// The smallest chunk worth a thread (tests make it tiny).
+    public var chunkBytes = CSVReader.defaultChunkBytes
 
     /// A reader applying `schema` (declared types, extra null tokens).
     public init(schema: TableSchema = TableSchema(), threads: Int = 1) {
