@@ -88,6 +88,7 @@ extension CSVReader {
         } else {
             return nil
         }
+        if target == .text { return concatenateText(vectors, parts.map { $0.0.kind == .unknown }, total) }
         for (i, (b, rows)) in parts.enumerated() {
             if b.kind == .unknown {
                 vectors[i] = Vector(zeroData(target, rows), validity: ValidityMask(count: rows, allValid: false))
@@ -96,5 +97,49 @@ extension CSVReader {
             }
         }
         return VectorConcatenation.concatenate(vectors, count: total)
+    }
+
+    /// Text chunks into the first chunk's dictionary (each chunk's dictionary is
+    /// its own, fresh from its builder, so growing the first one is safe): codes
+    /// of later chunks go through a remap of their dictionaries, with raw
+    /// pointers, since generic concatenation re-interns every chunk and appends
+    /// code by code (~27 instructions a value, measured).
+    private func concatenateText(_ vectors: [Vector], _ allNull: [Bool], _ total: Int) -> Vector {
+        var merged: StringDictionary?
+        for (v, empty) in zip(vectors, allNull) where !empty {
+            if case .text(_, let d) = v.data { merged = d; break }
+        }
+        let dict = merged ?? StringDictionary(unique: [""])
+        var codes = ContiguousArray<UInt32>(repeating: 0, count: total)
+        var validity: ValidityMask?
+        var at = 0
+        for (v, empty) in zip(vectors, allNull) {
+            let n = v.count
+            if empty {
+                if validity == nil { validity = ValidityMask(count: total, allValid: true) }
+                for i in 0..<n { validity?.set(at + i, valid: false) }
+                at += n
+                continue
+            }
+            guard case .text(let part, let d) = v.data else { at += n; continue }
+            let remap = d === dict ? nil : ContiguousArray(d.strings.map { dict.intern($0) })
+            codes.withUnsafeMutableBufferPointer { out in
+                part.withUnsafeBufferPointer { c in
+                    if let remap {
+                        remap.withUnsafeBufferPointer { m in
+                            for i in 0..<n { out[at + i] = m[Int(c[i])] }
+                        }
+                    } else {
+                        for i in 0..<n { out[at + i] = c[i] }
+                    }
+                }
+            }
+            if let mask = v.validity {
+                if validity == nil { validity = ValidityMask(count: total, allValid: true) }
+                for i in 0..<n where !mask.isValid(i) { validity?.set(at + i, valid: false) }
+            }
+            at += n
+        }
+        return Vector(.text(codes[...], dict), validity: validity)
     }
 }

@@ -95,6 +95,13 @@ final class Aggregate: PhysicalOperator {
         var partials = (0..<threads).map { t in
             Partial(index: t == 0 ? index : index.makeEmpty(), accumulators: calls.map(AccumulatorFactory.make))
         }
+        // A packed table sized for every row would be allocated (and its pages touched) once per thread.
+        if let packed = index as? PackedHashGroupIndex, packed.rowHint > 0 {
+            for t in 1..<threads {
+                partials[t].index = PackedHashGroupIndex(domains: packed.domains, types: packed.types,
+                                                         dictionaries: packed.dictionaries, rowHint: packed.rowHint / threads + 1)
+            }
+        }
         var errors = [Error?](repeating: nil, count: threads)
         // Each iteration touches only its own slot of `partials`/`errors`.
         partials.withUnsafeMutableBufferPointer { ps in

@@ -16,6 +16,12 @@ final class MinMaxAccumulator<T: Comparable>: Accumulator {
         self.make = make
     }
 
+    // Unspecialised, growing `values` went through generic append: ~460 instructions a slot (measured).
+    @_specialize(exported: false, where T == Int64)
+    @_specialize(exported: false, where T == Double)
+    @_specialize(exported: false, where T == Int32)
+    @_specialize(exported: false, where T == UInt32)
+    @_specialize(exported: false, where T == UInt8)
     func resize(_ groups: Int) {
         grow(&values, groups, zero)
         grow(&has, groups, 0)

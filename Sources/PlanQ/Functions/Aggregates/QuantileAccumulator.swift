@@ -36,14 +36,29 @@ final class QuantileAccumulator: Accumulator {
 
     func merge(_ other: Accumulator, map: UnsafeBufferPointer<UInt32>) throws {
         guard let o = other as? QuantileAccumulator else { throw mergeMismatch(self, other) }
+        // Remap into scratch arrays with raw pointers, then append in bulk (per-element
+        // appends to these arrays cost ~300 instructions a value, measured).
+        let n = o.groupOf.count
+        var groups = ContiguousArray<UInt32>(repeating: 0, count: n)
+        var kept = ContiguousArray<Double>(repeating: 0, count: n)
+        var m = 0
         o.groupOf.withUnsafeBufferPointer { g in
             o.values.withUnsafeBufferPointer { v in
-                for i in 0..<g.count where Int(g[i]) < map.count && map[Int(g[i])] != skipGroup {
-                    groupOf.append(map[Int(g[i])])
-                    values.append(v[i])
+                groups.withUnsafeMutableBufferPointer { og in
+                    kept.withUnsafeMutableBufferPointer { ov in
+                        for i in 0..<n {
+                            let from = Int(g[i])
+                            guard from < map.count, map[from] != skipGroup else { continue }
+                            og[m] = map[from]
+                            ov[m] = v[i]
+                            m += 1
+                        }
+                    }
                 }
             }
         }
+        groupOf.append(contentsOf: groups[0..<m])
+        values.append(contentsOf: kept[0..<m])
     }
 
     /// - Complexity: O(rows): a counting sort by group, then a selection (not a

@@ -173,13 +173,25 @@ final class SumDoubleAccumulator: Accumulator {
 
     func merge(_ other: Accumulator, map: UnsafeBufferPointer<UInt32>) throws {
         guard let o = other as? SumDoubleAccumulator else { throw mergeMismatch(self, other) }
-        for g in 0..<min(map.count, o.sums.count) where map[g] != skipGroup && o.counts[g] != 0 {
-            let t = Int(map[g])
-            let sum = sums[t], x = o.sums[g], r = sum + x
-            if Swift.abs(sum) >= Swift.abs(x) { compensation[t] += (sum - r) + x } else { compensation[t] += (x - r) + sum }
-            sums[t] = r
-            compensation[t] += o.compensation[g]
-            counts[t] &+= o.counts[g]
+        sums.withUnsafeMutableBufferPointer { s in
+            compensation.withUnsafeMutableBufferPointer { c in
+                counts.withUnsafeMutableBufferPointer { n in
+                    o.sums.withUnsafeBufferPointer { os in
+                        o.compensation.withUnsafeBufferPointer { oc in
+                            o.counts.withUnsafeBufferPointer { on in
+                                for g in 0..<min(map.count, os.count) where map[g] != skipGroup && on[g] != 0 {
+                                    let t = Int(map[g])
+                                    let sum = s[t], x = os[g], r = sum + x
+                                    if Swift.abs(sum) >= Swift.abs(x) { c[t] += (sum - r) + x } else { c[t] += (x - r) + sum }
+                                    s[t] = r
+                                    c[t] += oc[g]
+                                    n[t] &+= on[g]
+                                }
+                            }
+                        }
+                    }
+                }
+            }
         }
     }
 
