@@ -652,6 +652,12 @@ def machine_rows():
     return rows
 
 
+def short_count(n):
+    """10000000 -> '1e7' (as the command line spells it), other counts as digits."""
+    e = len(str(n)) - 1
+    return f"1e{e}" if n == 10 ** e else str(n)
+
+
 def results_markdown(results, a, threads, qids, name, table, status, problems, others, extra, keep=""):
     """The whole bench/RESULTS.md: headline table, speed-ups, load, memory, machine."""
     L = []
@@ -659,10 +665,10 @@ def results_markdown(results, a, threads, qids, name, table, status, problems, o
     L.append("")
     L.append("Written by `bench/run.sh` (do not edit by hand; rerun it). See `bench/README.md` for what is measured.")
     L.append("")
-    L.append(f"## db-benchmark groupby, {name} (N = {a.N:.0e}, K = {a.k})")
+    L.append(f"## db-benchmark groupby, {name} (N = {short_count(a.N)}, K = {a.k})")
     L.append("")
     L.append(f"Median of {a.runs} runs per question, ms, load excluded, answers checked across engines. "
-             f"Command: `bench/run.sh {a.N:.0e}` (threads {a.threads}).")
+             f"Command: `bench/run.sh {short_count(a.N)}` (threads {a.threads}).")
     busy = f"{others:.2f}" if others is not None else "unknown"
     L.append(f"Other processes used {busy} cores on average during the run"
              + (" — **busy machine: timings are noisy**." if others is not None and others > 0.2 else "."))
