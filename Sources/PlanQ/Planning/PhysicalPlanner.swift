@@ -82,8 +82,6 @@ struct PhysicalPlanner {
             let child = try build(input, required: need)
             let slots = child.slots()
             let index = AggregateStrategy.choose(keys: keys.map(\.expr), known: child.known)
-            // Keys that can be nearly unique per row gain nothing from thread-local tables.
-            let sparse = (index as? PackedHashGroupIndex)?.isSparse(rows: PhysicalPlanner.morselRows(input) ?? 0) ?? false
             let label = "keys=[\(keys.map { render($0.expr) }.joined(separator: ", "))] aggregates=[\(aggs.map { name($0.id) }.joined(separator: ", "))]"
             let op = Aggregate(child: child.op, keys: keys.map { $0.expr.resolvingSlots(slots) },
                                calls: aggs.map { a in
@@ -92,7 +90,7 @@ struct PhysicalPlanner {
                                    return c
                                },
                                index: index, label: label, context: context,
-                               parallel: sparse ? [] : try parallelPipelines(input, required: need),
+                               parallel: try parallelPipelines(input, required: need),
                                rowHint: PhysicalPlanner.morselRows(input) ?? 0)
             var known: [ColumnID: Known] = [:]
             if index is DirectGroupIndex {

@@ -107,6 +107,11 @@ final class ParallelAggregationTests: XCTestCase {
             "x group by v3 > 50 as hi aggregate count() as n, min(id3) as lo, max(id3) as hi_id",
         ]
         for q in queries { try checkAllConfigurations(Self.benchTable, q) }
+        // The four-key grouping has far more combinations than rows: rows are partitioned before aggregating.
+        let e = Engine(catalog: Self.benchTable, today: 0, threads: 2, morselSize: 1_000)
+        let q10 = "explain x group by id1, id3, id4, id6 aggregate sum(v3) as v3, count() as count"
+        let plan = try XCTUnwrap(e.run(SourceText(name: "<q>", text: q10)).last?.explain)
+        XCTAssertTrue(plan.contains("packed hash") && plan.contains("groups after merging partitions"), plan)
     }
 
     /// With the default morsel size a table needs two morsels (131,072 rows) to be split.

@@ -11,8 +11,11 @@ import Foundation
 /// and accumulators (no sharing, no locks on the hot path), then the
 /// thread-local states are merged into the first one. Group ids of a direct
 /// index mean the same slot in every thread; hashed groups are re-found in the
-/// first thread's table. Output order of hashed groups then depends on which
-/// thread saw a group first; direct groups keep slot order.
+/// first thread's table (or, when there are many, merged partition by
+/// partition on every thread). Packed keys that may be unique per row are
+/// instead partitioned before aggregating (`Aggregate+RadixPartitioned.swift`).
+/// Output order of hashed groups then depends on which thread saw a group
+/// first; direct groups keep slot order.
 final class Aggregate: PhysicalOperator {
     let child: PhysicalOperator
     let keys: [BoundExpr]
@@ -24,8 +27,8 @@ final class Aggregate: PhysicalOperator {
     /// Rows the input is expected to have (the scanned table's), or 0 if unknown.
     let rowHint: Int
     private var output: MaterializedSource?
-    /// Groups after a partitioned merge (the first thread's index then holds only its own).
-    private var mergedGroups: Int?
+    /// Groups after a partitioned merge or aggregation (the planner's index then holds none or only thread 1's).
+    var mergedGroups: Int?
 
     init(child: PhysicalOperator, keys: [BoundExpr], calls: [AggregateCall], index: GroupIndex,
          label: String, context: ExecutionContext, parallel: [PhysicalOperator] = [], rowHint: Int = 0) {
@@ -47,7 +50,15 @@ final class Aggregate: PhysicalOperator {
     override var children: [PhysicalOperator] { [parallel.first ?? child] }
 
     override func produce() throws -> Batch? {
-        if output == nil { output = try parallel.isEmpty ? run() : runParallel() }
+        if output == nil {
+            if parallel.isEmpty {
+                output = try run()
+            } else if let packed = index as? PackedHashGroupIndex, packed.isSparse(rows: rowHint) {
+                output = try runRadixPartitioned(packed)
+            } else {
+                output = try runParallel()
+            }
+        }
         return try output?.next()
     }
 
