@@ -867,9 +867,11 @@ def main(argv=None):
         md_path = a.results_md if complete else out[:-len(".json")] + ".md"
         if not complete:
             log(f"not a complete run (all questions, planq+duckdb, >= 5 runs): {a.results_md} left alone")
+        # read the kept section before opening for writing (which truncates the file)
+        report = results_markdown(results, a, threads, qids, name, table, status, problems, others, extra,
+                                  keep=read_kept_sections(a.results_md))
         with open(md_path, "w") as f:
-            f.write(results_markdown(results, a, threads, qids, name, table, status, problems, others, extra,
-                                     keep=read_kept_sections(a.results_md)))
+            f.write(report)
         log(f"report: {md_path}")
 
     if a.fail_on_mismatch and any(s.startswith("MISMATCH") for s in status.values()):
