@@ -284,38 +284,53 @@ final class PackedHashGroupIndex: GroupIndex {
     }
 
     /// Each key's field extracted with one shift and mask per group, straight
-    /// into that key's typed column.
+    /// into that key's typed column (no intermediate digit array, no generic
+    /// map: decoding 1e7 groups' six keys was ~200 instructions a group).
     func keyVectors(_ groups: ContiguousArray<UInt32>) -> [Vector] {
         let n = groups.count
-        return domains.enumerated().map { (k, d) -> Vector in
-            let sh = shifts[k], mask = (UInt64(1) << PackedHashGroupIndex.bits(d.size)) &- 1
-            let size = UInt64(d.size)
-            var digits = ContiguousArray<UInt32>(repeating: 0, count: n)
-            var nulls = false
-            groups.withUnsafeBufferPointer { gs in
-                digits.withUnsafeMutableBufferPointer { out in
-                    for r in 0..<n {
-                        let digit = (keys[Int(gs[r])] >> sh) & mask
-                        nulls = nulls || digit == size
-                        out[r] = UInt32(truncatingIfNeeded: digit == size ? 0 : digit)
-                    }
+        let k = keys
+        return groups.withUnsafeBufferPointer { gs in
+            domains.enumerated().map { (i, d) -> Vector in
+                let sh = shifts[i], mask = (UInt64(1) << PackedHashGroupIndex.bits(d.size)) &- 1
+                let size = UInt64(d.size)
+                var nulls = false
+                @inline(__always) func digit(_ r: Int) -> UInt64 {
+                    let x = (k[Int(gs[r])] >> sh) & mask
+                    if x == size { nulls = true; return 0 }
+                    return x
                 }
-            }
-            var validity: ValidityMask?
-            if nulls {
-                var m = ValidityMask(count: n, allValid: true)
-                for r in 0..<n where (keys[Int(groups[r])] >> sh) & mask == size { m.set(r, valid: false) }
-                validity = m
-            }
-            switch (types[k], d) {
-            case (.text, _): return Vector(.text(digits[...], dictionaries[k] ?? StringDictionary()), validity: validity)
-            case (.enumeration(let e), _): return Vector(.enumeration(digits[...], e), validity: validity)
-            case (.bool, _): return Vector(.bool(ContiguousArray(digits.lazy.map { UInt8(truncatingIfNeeded: $0) })[...]), validity: validity)
-            case (.date, .range(let lo, _)):
-                return Vector(.date(ContiguousArray(digits.lazy.map { Int32(truncatingIfNeeded: lo + Int64($0)) })[...]), validity: validity)
-            case (_, .range(let lo, _)):
-                return Vector(.int(ContiguousArray(digits.lazy.map { lo + Int64($0) })[...]), validity: validity)
-            default: return Vector(.null(n))
+                let data: VectorData
+                switch (types[i], d) {
+                case (.text, _):
+                    data = .text(makeBuffer(n) { (o: UnsafeMutableBufferPointer<UInt32>) in
+                        for r in 0..<n { (o.baseAddress.unsafelyUnwrapped + r).initialize(to: UInt32(truncatingIfNeeded: digit(r))) }
+                    }[...], dictionaries[i] ?? StringDictionary())
+                case (.enumeration(let e), _):
+                    data = .enumeration(makeBuffer(n) { (o: UnsafeMutableBufferPointer<UInt32>) in
+                        for r in 0..<n { (o.baseAddress.unsafelyUnwrapped + r).initialize(to: UInt32(truncatingIfNeeded: digit(r))) }
+                    }[...], e)
+                case (.bool, _):
+                    data = .bool(makeBuffer(n) { (o: UnsafeMutableBufferPointer<UInt8>) in
+                        for r in 0..<n { (o.baseAddress.unsafelyUnwrapped + r).initialize(to: UInt8(truncatingIfNeeded: digit(r))) }
+                    }[...])
+                case (.date, .range(let lo, _)):
+                    data = .date(makeBuffer(n) { (o: UnsafeMutableBufferPointer<Int32>) in
+                        for r in 0..<n { (o.baseAddress.unsafelyUnwrapped + r).initialize(to: Int32(truncatingIfNeeded: lo &+ Int64(digit(r)))) }
+                    }[...])
+                case (_, .range(let lo, _)):
+                    data = .int(makeBuffer(n) { (o: UnsafeMutableBufferPointer<Int64>) in
+                        for r in 0..<n { (o.baseAddress.unsafelyUnwrapped + r).initialize(to: lo &+ Int64(digit(r))) }
+                    }[...])
+                default:
+                    return Vector(.null(n))
+                }
+                var validity: ValidityMask?
+                if nulls {
+                    var m = ValidityMask(count: n, allValid: true)
+                    for r in 0..<n where (k[Int(gs[r])] >> sh) & mask == size { m.set(r, valid: false) }
+                    validity = m
+                }
+                return Vector(data, validity: validity)
             }
         }
     }
