@@ -8,12 +8,18 @@ public final class Engine: @unchecked Sendable {
     public let catalog: Catalog
     /// The date `today` means; fixed by `--today` for reproducible scripts.
     public var today: Int32
+    /// Worker threads for parallel (morsel-driven) aggregation.
     public var threads: Int
+    /// Rows per morsel (see ``ExecutionContext/morselSize``); tests make it tiny
+    /// so that small fixtures run in parallel too.
+    public var morselSize: Int
 
-    public init(catalog: Catalog, today: Int32? = nil, threads: Int = 1) {
+    public init(catalog: Catalog, today: Int32? = nil, threads: Int = 1,
+                morselSize: Int = ExecutionContext.defaultMorselSize) {
         self.catalog = catalog
         self.today = today ?? Engine.currentDate()
         self.threads = threads
+        self.morselSize = morselSize
     }
 
     /// Today's date in the local calendar, as days since 1970-01-01.
@@ -59,7 +65,7 @@ public final class Engine: @unchecked Sendable {
 
     /// Binds, plans and executes one parsed statement.
     public func execute(_ statement: Statement, _ source: SourceText, context: ExecutionContext? = nil) throws -> StatementResult {
-        let ctx = context ?? ExecutionContext(today: today, threads: threads)
+        let ctx = context ?? ExecutionContext(today: today, threads: threads, morselSize: morselSize)
         let query: Query
         var isExplain = false
         switch statement.kind {

@@ -61,7 +61,7 @@ func runCommand(_ cmd: PlanqCommand) -> ExitStatus {
             writeError("planq: no --data given and no datasets/ folder found\n")
             return .failure
         }
-        catalog = try DataDirectory.load(dir)
+        catalog = try DataDirectory.load(dir, threads: cmd.threads ?? ProcessInfo.processInfo.activeProcessorCount)
     } catch let d as Diagnostic {
         writeError(renderer.render(d))
         return .failure
@@ -71,7 +71,10 @@ func runCommand(_ cmd: PlanqCommand) -> ExitStatus {
     }
     if cmd.timer {
         let rows = catalog.tables.values.reduce(0) { $0 + $1.rowCount }
-        writeError(String(format: "Load: %.2f ms (%d tables, %d rows)\n", Date().timeIntervalSince(t0) * 1000, catalog.tables.count, rows))
+        let ms = Date().timeIntervalSince(t0) * 1000
+        let columns = Double(catalog.tables.values.reduce(0) { $0 + $1.storageBytes }) / 1_048_576
+        let rss = Double(residentBytes() ?? 0) / 1_048_576
+        writeError(String(format: "Load: %.2f ms (%d tables, %d rows, columns %.1f MB, rss %.1f MB)\n", ms, catalog.tables.count, rows, columns, rss))
     }
 
     let engine = Engine(catalog: catalog,
@@ -82,19 +85,24 @@ func runCommand(_ cmd: PlanqCommand) -> ExitStatus {
         return shell.run() == 0 ? .success : .failure
     }
     var first = true
+    // The benchmark harness times execution only; it sets this so that a 1e7-row
+    // result is not rendered five times just to be thrown away.
+    let discard = ProcessInfo.processInfo.environment["PLANQ_BENCH_DISCARD_OUTPUT"] == "1"
     do {
         _ = try engine.run(source) { result in
             let t = Date()
             var out: String
             if let e = result.explain {
                 out = e + "\n"
+            } else if discard {
+                out = ""
             } else {
                 out = ResultWriter.render(result.table, format: cmd.format)
                 if !out.hasSuffix("\n") { out += "\n" }
             }
             if !first && cmd.format == .table { out = "\n" + out }
             first = false
-            FileHandle.standardOutput.write(Data(out.utf8))
+            if !out.isEmpty { FileHandle.standardOutput.write(Data(out.utf8)) }
             if cmd.timer {
                 let outMs = Date().timeIntervalSince(t) * 1000
                 let tm = result.timing

@@ -365,14 +365,21 @@ def worker_sqlite(a):
 # planq (external process per question and thread count)
 
 LOAD_RE = re.compile(r"^Load:\s*([0-9.]+)\s*ms", re.M)
+LOAD_MEM_RE = re.compile(r"^Load:.*?columns\s+([0-9.]+)\s*MB.*?rss\s+([0-9.]+)\s*MB", re.M)
 TIME_RE = re.compile(r"^Time:.*?execute\s+([0-9.]+)", re.M)
 
 
-def run_planq_proc(cmd, stdout_path, timeout):
+# Timed planq processes skip rendering their results (output time is excluded
+# anyway; rendering a 1e7-row answer five times would dominate the wall time).
+# The checksum run renders normally.
+DISCARD_ENV = dict(os.environ, PLANQ_BENCH_DISCARD_OUTPUT="1")
+
+
+def run_planq_proc(cmd, stdout_path, timeout, env=None):
     """Run planq; return (returncode, stderr text, peak RSS MB, wall s)."""
     with tempfile.TemporaryFile() as err, open(stdout_path, "wb") as out:
         t0 = time.perf_counter()
-        p = subprocess.Popen(cmd, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
+        p = subprocess.Popen(cmd, stdout=out, stderr=err, stdin=subprocess.DEVNULL, env=env)
         deadline = t0 + timeout
         while True:
             pid, status, ru = os.wait4(p.pid, os.WNOHANG)
@@ -404,16 +411,23 @@ def run_planq(a, data_dir, threads, qids):
         log(f"[planq] {res['error']}")
         return res
     loads, peaks = [], []
+    loads_by_t, rss_load, col_bytes = {}, [], []
     for t in threads:
         for qid in qids:
             q = BY_ID[qid][2]
             entry = res["q"].setdefault(qid, {})
             base = [exe, "--data", data_dir, "--timer", "--threads", str(t), "--format", "csv"]
-            rc, err, peak, wall = run_planq_proc(base + ["-c", "; ".join([q] * a.runs)], os.devnull, a.timeout)
+            rc, err, peak, wall = run_planq_proc(base + ["-c", "; ".join([q] * a.runs)], os.devnull, a.timeout,
+                                                 env=DISCARD_ENV)
             peaks.append(peak)
             m = LOAD_RE.search(err)
             if m:
                 loads.append(float(m.group(1)))
+                loads_by_t.setdefault(str(t), []).append(float(m.group(1)))
+            m = LOAD_MEM_RE.search(err)
+            if m:
+                col_bytes.append(float(m.group(1)))
+                rss_load.append(float(m.group(2)))
             times = [float(x) for x in TIME_RE.findall(err)]
             if rc != 0 or len(times) != a.runs:
                 entry[str(t)] = {"error": f"exit {rc}, {len(times)}/{a.runs} Time lines: {tail(err)}"}
@@ -436,6 +450,10 @@ def run_planq(a, data_dir, threads, qids):
             log(f"[planq] t={t} {qid}: {e['median_ms']:.2f} ms (wall {wall:.1f}s)")
     if loads:
         res["load_ms"] = statistics.median(loads)
+        res["load_ms_by_threads"] = {t: statistics.median(v) for t, v in loads_by_t.items()}
+    if rss_load:
+        res["rss_after_load_mb"] = statistics.median(rss_load)
+        res["column_mb"] = statistics.median(col_bytes)
     if peaks:
         res["peak_rss_mb"] = max(peaks)
     return res
@@ -590,6 +608,160 @@ def render(results, a, threads, qids, n, extra):
     return "\n".join(lines), problems, status
 
 
+KEPT_BEGIN = "<!-- kept: begin -->"
+KEPT_END = "<!-- kept: end -->"
+
+
+def read_kept_sections(path):
+    """The part of an existing report between the kept markers (the domain
+    benchmark's section, written by bench/plans/run.py), carried over."""
+    try:
+        with open(path) as f:
+            text = f.read()
+    except OSError:
+        return ""
+    i, j = text.find(KEPT_BEGIN), text.find(KEPT_END)
+    return text[i:j + len(KEPT_END)] if 0 <= i < j else ""
+
+
+def sh(cmd):
+    try:
+        return subprocess.run(cmd, shell=True, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                              timeout=60).stdout.strip()
+    except Exception:
+        return ""
+
+
+def machine_rows():
+    model = sh("lscpu | sed -n 's/^Model name: *//p' | head -1")
+    cores = sh("lscpu | sed -n 's/^Core(s) per socket: *//p' | head -1")
+    tpc = sh("lscpu | sed -n 's/^Thread(s) per core: *//p' | head -1")
+    mem = sh("awk '/MemTotal/ {printf \"%.1f GB\", $2/1048576}' /proc/meminfo")
+    osr = sh(". /etc/os-release 2>/dev/null && echo $PRETTY_NAME")
+    rows = [("date", time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())),
+            ("CPU", f"{model}, {os.cpu_count()} logical CPUs ({cores} cores/socket, {tpc} threads/core)"),
+            ("RAM", mem), ("OS", f"{osr}, Linux {os.uname().release}"),
+            ("planq", sh(f"git -C {REPO} rev-parse --short HEAD") + " (" + sh(f"git -C {REPO} rev-parse --abbrev-ref HEAD") + "), "
+             + sh("swift --version 2>&1 | head -1")),
+            ("Python", sys.version.split()[0])]
+    try:
+        import duckdb
+        rows.append(("DuckDB", duckdb.__version__ + " (PyPI), in-memory"))
+    except ImportError:
+        pass
+    return rows
+
+
+def short_count(n):
+    """10000000 -> '1e7' (as the command line spells it), other counts as digits."""
+    e = len(str(n)) - 1
+    return f"1e{e}" if n == 10 ** e else str(n)
+
+
+def results_markdown(results, a, threads, qids, name, table, status, problems, others, extra, keep=""):
+    """The whole bench/RESULTS.md: headline table, speed-ups, load, memory, machine."""
+    L = []
+    L.append("# Benchmark results")
+    L.append("")
+    L.append("Written by `bench/run.sh` (do not edit by hand; rerun it). See `bench/README.md` for what is measured.")
+    L.append("")
+    L.append(f"## db-benchmark groupby, {name} (N = {short_count(a.N)}, K = {a.k})")
+    L.append("")
+    L.append(f"Median of {a.runs} runs per question, ms, load excluded, answers checked across engines. "
+             f"Command: `bench/run.sh {short_count(a.N)}` (threads {a.threads}).")
+    busy = f"{others:.2f}" if others is not None else "unknown"
+    L.append(f"Other processes used {busy} cores on average during the run"
+             + (" — **busy machine: timings are noisy**." if others is not None and others > 0.2 else "."))
+    L.append("")
+    P, D = results.get("planq", {}), results.get("duckdb", {})
+
+    def cell(r, qid, t):
+        return (r.get("q", {}).get(qid, {}).get(str(t)) or {}).get("median_ms")
+
+    head = ["question"]
+    for t in threads:
+        head += [f"planq t{t}", f"DuckDB t{t}", f"planq/DuckDB t{t}"]
+    head.append("answers")
+    L.append("| " + " | ".join(head) + " |")
+    L.append("|" + "---|" * len(head))
+    worst = {t: 0.0 for t in threads}
+    for qid in qids:
+        row = [f"{qid} {BY_ID[qid][1]}"]
+        for t in threads:
+            p, d = cell(P, qid, t), cell(D, qid, t)
+            row.append(f"{p:.1f}" if p is not None else "err")
+            row.append(f"{d:.1f}" if d is not None else "err")
+            if p is not None and d:
+                ratio = p / d
+                worst[t] = max(worst[t], ratio)
+                row.append(f"**{ratio:.2f}x**" if ratio <= 1 else f"{ratio:.2f}x (slower)")
+            else:
+                row.append("-")
+                worst[t] = float("inf")
+        row.append(status.get(qid, "-"))
+        L.append("| " + " | ".join(row) + " |")
+    L.append("")
+    for t in threads:
+        w = worst[t]
+        L.append(f"- Worst planq/DuckDB ratio at {t} thread(s): {w:.2f}x" + (" (every question at most 1.0)" if w <= 1 else ""))
+    L.append("")
+    if len(threads) > 1:
+        t1, tn = threads[0], threads[-1]
+        L.append(f"### Speed-up from {t1} to {tn} threads (time t{t1} / time t{tn})")
+        L.append("")
+        L.append("| question | planq | DuckDB |")
+        L.append("|---|---|---|")
+        for qid in qids:
+            sp = []
+            for r in (P, D):
+                x, y = cell(r, qid, t1), cell(r, qid, tn)
+                sp.append(f"{x / y:.2f}x" if x and y else "-")
+            L.append(f"| {qid} {BY_ID[qid][1]} | {sp[0]} | {sp[1]} |")
+        L.append("")
+    L.append("### Load and memory")
+    L.append("")
+    L.append("| | planq | DuckDB |")
+    L.append("|---|---|---|")
+    pl = P.get("load_ms_by_threads", {})
+    for t in threads:
+        v = pl.get(str(t))
+        dl = f"{D['load_ms']:.0f}" if D.get("load_ms") and t == max(threads) else ("" if t != max(threads) else "-")
+        L.append(f"| CSV load, {t} thread(s) (ms) | {v:.0f} | {dl} |" if v is not None else f"| CSV load, {t} thread(s) (ms) | - | {dl} |")
+    if D.get("load_read_csv_ms"):
+        L.append(f"| of which DuckDB read_csv (ms) | | {D['load_read_csv_ms']:.0f} |")
+    if P.get("column_mb"):
+        L.append(f"| column storage after load (MB) | {P['column_mb']:.0f} | |")
+    L.append(f"| RSS after load (MB) | {P.get('rss_after_load_mb', 0):.0f} | {D.get('rss_after_load_mb') or 0:.0f} |")
+    if P.get("column_mb") and P.get("rss_after_load_mb"):
+        L.append(f"| RSS after load / column bytes | {P['rss_after_load_mb'] / P['column_mb']:.2f}x | |")
+    L.append(f"| peak RSS over the run (MB) | {P.get('peak_rss_mb', 0):.0f} | {D.get('peak_rss_mb', 0):.0f} |")
+    L.append("")
+    L.append("DuckDB loads once at the largest thread count (read_csv + ENUM conversion, db-benchmark's setup); "
+             "planq loads in every process and the median per thread count is shown. DuckDB's RSS includes the "
+             "Python interpreter (~40 MB).")
+    L.append("")
+    L.append("### Harness output")
+    L.append("")
+    L.append("```")
+    L.append(table)
+    L.append("```")
+    if problems:
+        L.append("")
+        L.append("**Answer problems:** " + "; ".join(problems))
+    L.append("")
+    L.append("### Machine")
+    L.append("")
+    L.append("| | |")
+    L.append("|---|---|")
+    for k, v in machine_rows():
+        L.append(f"| {k} | {v} |")
+    L.append("")
+    if keep:
+        L.append(keep)
+        L.append("")
+    return "\n".join(L)
+
+
 def run_bandwidth(exe, n):
     try:
         p = subprocess.run([exe, str(n)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, timeout=120)
@@ -620,6 +792,8 @@ def main(argv=None):
                     help="skip SQLite above this N (it is slow); default 1e6")
     ap.add_argument("--bandwidth", help="path to the compiled bandwidth.c baseline binary")
     ap.add_argument("--json", help="write raw results here (default data-root/results/...)")
+    ap.add_argument("--results-md", help="write the Markdown report here (only for a complete run: all ten "
+                         "questions, planq and duckdb, >= 5 runs; otherwise beside the JSON)")
     ap.add_argument("--fail-on-mismatch", action="store_true", help="exit 1 if any answers differ")
     ap.add_argument("--fail-on-error", action="store_true", help="exit 2 if any engine/query errored")
     ap.add_argument("--worker", choices=["duckdb", "sqlite"], help=argparse.SUPPRESS)
@@ -688,6 +862,17 @@ def main(argv=None):
         json.dump({"dataset": name, "N": a.N, "other_cores_busy": others, "threads": threads, "runs": a.runs, "results": results,
                    "answers": status, "problems": problems, "extra": extra}, f, indent=1)
     log(f"raw results: {out}")
+    if a.results_md:
+        complete = (set(qids) == set(BY_ID) and {"planq", "duckdb"} <= set(results) and a.runs >= 5)
+        md_path = a.results_md if complete else out[:-len(".json")] + ".md"
+        if not complete:
+            log(f"not a complete run (all questions, planq+duckdb, >= 5 runs): {a.results_md} left alone")
+        # read the kept section before opening for writing (which truncates the file)
+        report = results_markdown(results, a, threads, qids, name, table, status, problems, others, extra,
+                                  keep=read_kept_sections(a.results_md))
+        with open(md_path, "w") as f:
+            f.write(report)
+        log(f"report: {md_path}")
 
     if a.fail_on_mismatch and any(s.startswith("MISMATCH") for s in status.values()):
         return 1

@@ -15,10 +15,15 @@
 public struct CSVReader: TableFileReader, Sendable {
     /// Declared types and extra null tokens for the table.
     public var schema: TableSchema
+    /// Threads for parsing a large file in chunks (see `CSVReader+Parallel.swift`).
+    public var threads: Int
+    /// The smallest chunk worth a thread (tests make it tiny).
+    public var chunkBytes = CSVReader.defaultChunkBytes
 
     /// A reader applying `schema` (declared types, extra null tokens).
-    public init(schema: TableSchema = TableSchema()) {
+    public init(schema: TableSchema = TableSchema(), threads: Int = 1) {
         self.schema = schema
+        self.threads = threads
     }
 
     /// Loads CSV `bytes`; `name` is the file name used in diagnostics.
@@ -45,10 +50,14 @@ public struct CSVReader: TableFileReader, Sendable {
                 notes: ["the file's columns are: " + names.joined(separator: ", ")],
                 help: EditDistance.suggest(first, among: names).map { "did you mean '\($0)'?" })
         }
-        var builders = ContiguousArray(names.map { ColumnBuilder(type: schema.type(of: $0)) })
         // Reserve from the header's share of the file: a cheap guess at the row count.
         let headerBytes = max(1, header.next - start)
         let guess = min(buf.count / max(headerBytes, names.count * 2), 1 << 26)
+        if threads > 1, let table = readParallel(buf, names: names, from: header.next, rowGuess: guess,
+                                                 name: name, tableName: tableName) {
+            return table
+        }
+        var builders = ContiguousArray(names.map { ColumnBuilder(type: schema.type(of: $0)) })
         for i in builders.indices { builders[i].reserve(guess) }
 
         var scan = CSVScan(buf: buf, name: name, columnNames: names, nullTokens: schema.nullTokens)

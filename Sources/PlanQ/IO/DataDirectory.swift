@@ -10,7 +10,8 @@ public enum DataDirectory {
     public static let extensions = ["csv", "jsonl"]
 
     /// Loads every data file in the folder at `path`, applying its `schema.json` if present.
-    public static func load(_ path: String) throws -> Catalog {
+    /// Large CSV files are parsed on up to `threads` threads.
+    public static func load(_ path: String, threads: Int = 1) throws -> Catalog {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue else {
             throw Diagnostic("data folder '\(path)' does not exist or is not a folder")
@@ -32,7 +33,7 @@ public enum DataDirectory {
                 throw Diagnostic("two files define table '\(stem)': '\(other)' and '\(file)'")
             }
             let tableSchema = try schema.table(stem, file: schemaPath)
-            let table = try loadFile(join(path, file), name: stem, schema: tableSchema)
+            let table = try loadFile(join(path, file), name: stem, schema: tableSchema, threads: threads)
             catalog.add(table)
             loaded[stem.lowercased()] = file
             for (other, keys) in tableSchema.joinKeys {
@@ -48,12 +49,13 @@ public enum DataDirectory {
     }
 
     /// Loads one CSV or JSON lines file (chosen by extension; anything else is read as CSV).
-    public static func loadFile(_ path: String, name: String? = nil, schema: TableSchema = TableSchema()) throws -> Table {
+    public static func loadFile(_ path: String, name: String? = nil, schema: TableSchema = TableSchema(),
+                                threads: Int = 1) throws -> Table {
         let tableName = name ?? FileBytes.stem(path)
         if (path as NSString).pathExtension.lowercased() == "jsonl" {
             return try JSONLinesReader(schema: schema).read(path: path, tableName: tableName)
         }
-        return try CSVReader(schema: schema).read(path: path, tableName: tableName)
+        return try CSVReader(schema: schema, threads: threads).read(path: path, tableName: tableName)
     }
 
     /// Declared join keys must name loaded tables and columns present on both sides.

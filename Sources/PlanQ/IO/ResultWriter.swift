@@ -8,8 +8,8 @@ public enum ResultWriter {
     public static func render(_ table: Table, format: ResultFormat, maxWidth: Int? = nil) -> String {
         switch format {
         case .table: return TableLayout(table, maxWidth: maxWidth).render()
-        case .csv: return delimited(table, separator: ",", escape: csvField)
-        case .tsv: return delimited(table, separator: "\t", escape: tsvField)
+        case .csv: return DelimitedWriter(table: table, separator: UInt8(ascii: ","), escape: csvField, quoteEmpty: true).render()
+        case .tsv: return DelimitedWriter(table: table, separator: UInt8(ascii: "\t"), escape: tsvField, quoteEmpty: false).render()
         case .json: return json(table)
         case .jsonl: return jsonLines(table)
         case .markdown: return markdown(table)
@@ -38,20 +38,6 @@ public enum ResultWriter {
         case .null: return ""
         default: return v.description
         }
-    }
-
-    private static func delimited(_ t: Table, separator: String, escape: (String) -> String) -> String {
-        var out = t.columns.map { escape($0.name) }.joined(separator: separator) + "\n"
-        for r in 0..<t.rowCount {
-            out += t.columns.indices.map { c -> String in
-                let v = t.value(row: r, column: c)
-                if v.isNull { return "" }
-                let s = plain(v)
-                // An empty string is quoted so it reads back as "" and not as null.
-                return s.isEmpty && separator == "," ? "\"\"" : escape(s)
-            }.joined(separator: separator) + "\n"
-        }
-        return out
     }
 
     /// RFC 4180: quote when the field holds a comma, quote, CR or LF; double the quotes.

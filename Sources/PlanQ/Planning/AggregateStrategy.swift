@@ -3,7 +3,8 @@
 /// Direct indexing (no hashing) when every key is a column read from a table
 /// whose values fall in a small known domain — a text dictionary, an enum, a
 /// bool, or ints/dates within a narrow range — and the product of the domains
-/// (each plus one for null) is small; otherwise an open-addressing hash table.
+/// (each plus one for null) is small; when that product is large but fits in one
+/// word, a hash table on the packed word; otherwise a hash table on normalised keys.
 enum AggregateStrategy {
     /// Direct tables up to this many slots are always chosen (bools, RAG, small enums).
     static let tinySlots = 4
@@ -11,7 +12,6 @@ enum AggregateStrategy {
     static func choose(keys: [BoundExpr], known: [ColumnID: PhysicalPlanner.Known]) -> GroupIndex {
         var domains: [DirectGroupIndex.KeyDomain] = []
         var dicts: [StringDictionary?] = []
-        var slots = 1
         var rows = 0
         for k in keys {
             guard let (domain, dict, n) = directDomain(k, known) else {
@@ -20,14 +20,28 @@ enum AggregateStrategy {
             domains.append(domain)
             dicts.append(dict)
             rows = max(rows, n)
-            slots = slots.multipliedReportingOverflow(by: domain.size + 1).partialValue
-            if slots > DirectGroupIndex.maxSlots || slots <= 0 { return HashGroupIndex(types: keys.map(\.type)) }
+        }
+        let types = keys.map(\.type)
+        // Every key has a small domain; the product of the domains (each plus one
+        // for null) decides. Too big to index directly but packable into one word:
+        // hash that word (fewer instructions and bytes per row than normalised keys).
+        var slots = 1
+        for d in domains {
+            slots = slots.multipliedReportingOverflow(by: d.size + 1).partialValue
+            if slots > DirectGroupIndex.maxSlots || slots <= 0 { slots = Int.max; break }
+        }
+        if slots > DirectGroupIndex.maxSlots {
+            guard PackedHashGroupIndex.fits(domains) else { return HashGroupIndex(types: types) }
+            return PackedHashGroupIndex(domains: domains, types: types, dictionaries: dicts, rowHint: rows)
         }
         // Direct indexing pays off when slots are few relative to rows (on average at
         // least two rows a slot); a near-unique key (titles, ids) is hashed instead.
         // With no row count known (keys that are enums or bools) the domain alone decides.
-        if rows > 0 && slots > tinySlots && slots * 2 > rows { return HashGroupIndex(types: keys.map(\.type)) }
-        return DirectGroupIndex(domains: domains, types: keys.map(\.type), dictionaries: dicts)
+        if rows > 0 && slots > tinySlots && slots * 2 > rows {
+            return PackedHashGroupIndex.fits(domains) ? PackedHashGroupIndex(domains: domains, types: types, dictionaries: dicts, rowHint: rows)
+                : HashGroupIndex(types: types)
+        }
+        return DirectGroupIndex(domains: domains, types: types, dictionaries: dicts)
     }
 
     private static func directDomain(_ e: BoundExpr, _ known: [ColumnID: PhysicalPlanner.Known])

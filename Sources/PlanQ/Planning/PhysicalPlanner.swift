@@ -8,6 +8,9 @@
 struct PhysicalPlanner {
     let context: ExecutionContext
     let names: [ColumnID: String]
+    /// Set while building one thread's copy of a parallel pipeline: its scan
+    /// claims morsels from this queue instead of reading the whole table.
+    var morsels: MorselQueue? = nil
 
     /// What is known of a column that comes straight from a table.
     struct Known {
@@ -47,7 +50,7 @@ struct PhysicalPlanner {
             let kept = cols.filter { required.contains($0.id) }
             var known: [ColumnID: Known] = [:]
             for c in kept { known[c.id] = Known(column: table.columns[c.index], rows: table.rowCount) }
-            let op = TableScan(table: table, columns: kept.map(\.index), context: context)
+            let op = TableScan(table: table, columns: kept.map(\.index), morsels: morsels, context: context)
             return Built(op: op, layout: kept.map(\.id), known: known)
 
         case .filter(let input, let pred):
@@ -86,7 +89,9 @@ struct PhysicalPlanner {
                                    c.args = c.args.map { $0.resolvingSlots(slots) }
                                    return c
                                },
-                               index: index, label: label, context: context)
+                               index: index, label: label, context: context,
+                               parallel: try parallelPipelines(input, required: need),
+                               rowHint: PhysicalPlanner.morselRows(input) ?? 0)
             var known: [ColumnID: Known] = [:]
             if index is DirectGroupIndex {
                 for k in keys { if case .column(let src, _) = k.expr, let kn = child.known[src] { known[k.id] = kn } }
@@ -117,8 +122,10 @@ struct PhysicalPlanner {
             let child = try build(input, required: need)
             let slots = child.slots()
             let label = "\(n) by \(render(key))\(desc ? "" : " asc")" + (per.isEmpty ? "" : " per \(per.map(render).joined(separator: ", "))")
+            let partitions = per.isEmpty ? nil : AggregateStrategy.choose(keys: per, known: child.known)
             let op = TopN(child: child.op, n: n, key: key.resolvingSlots(slots), descending: desc,
-                          per: per.map { $0.resolvingSlots(slots) }, width: child.layout.count, label: label, context: context)
+                          per: per.map { $0.resolvingSlots(slots) }, width: child.layout.count, label: label,
+                          partitions: partitions, context: context)
             return Built(op: op, layout: child.layout, known: child.known)
 
         case .distinct(let input):
@@ -146,6 +153,27 @@ struct PhysicalPlanner {
                               leftWidth: lb.layout.count, rightWidth: rb.layout.count, leftOuter: leftOuter,
                               label: label, context: context)
             return Built(op: op, layout: lb.layout + rb.layout, known: [:])
+        }
+    }
+
+    /// One copy of `input`'s pipeline per thread, sharing a morsel queue, when the
+    /// context has more than one thread and `input` is a scan with filters and
+    /// projections over at least two morsels of rows; otherwise none (serial).
+    func parallelPipelines(_ input: LogicalPlan, required: Set<ColumnID>) throws -> [PhysicalOperator] {
+        guard context.threads > 1, morsels == nil, let rows = PhysicalPlanner.morselRows(input),
+              rows >= 2 * context.morselSize else { return [] }
+        var local = self
+        local.morsels = MorselQueue(rows: rows, size: context.morselSize)
+        return try (0..<context.threads).map { _ in try local.build(input, required: required).op }
+    }
+
+    /// The table's row count when `plan` is a pipeline that can run on morsels
+    /// (a scan under any number of filters and projections).
+    static func morselRows(_ plan: LogicalPlan) -> Int? {
+        switch plan {
+        case .scan(let table, _): return table.rowCount
+        case .filter(let p, _), .project(let p, _): return morselRows(p)
+        default: return nil
         }
     }
 

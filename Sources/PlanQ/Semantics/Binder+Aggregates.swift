@@ -119,7 +119,8 @@ extension Binder {
         switch AggregateCall.resultType(fn, types) {
         case .failure(let m): throw error(m.text, span)
         case .success(let t):
-            if fn == .corr || ((fn == .avg || fn == .stddev || fn == .median || fn == .percentile) && bound.first?.type == .int) {
+            // avg of ints sums exactly in its own accumulator; the others work on doubles.
+            if fn == .corr || ((fn == .stddev || fn == .median || fn == .percentile) && bound.first?.type == .int) {
                 bound = bound.map { cast($0, to: .double) }
             }
             return AggregateCall(function: fn, args: bound, fraction: fraction, type: t)

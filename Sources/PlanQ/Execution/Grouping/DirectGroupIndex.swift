@@ -24,7 +24,7 @@ final class DirectGroupIndex: GroupIndex {
     let dictionaries: [StringDictionary?]
     let strides: [Int]
     let slotCount: Int
-    private var seen: ContiguousArray<UInt8>
+    private(set) var seen: ContiguousArray<UInt8>
 
     /// The largest number of slots the planner lets a direct index have.
     static let maxSlots = 1 << 20
@@ -45,6 +45,24 @@ final class DirectGroupIndex: GroupIndex {
     }
 
     var strategy: String { "direct-indexed, \(slotCount) slots" }
+
+    func makeEmpty() -> GroupIndex {
+        DirectGroupIndex(domains: domains, types: types, dictionaries: dictionaries)
+    }
+
+    /// A slot means the same key in every direct index of one layout: the map is
+    /// the identity, and `other`'s occupied slots become occupied here.
+    func absorb(_ other: GroupIndex) throws -> ContiguousArray<UInt32> {
+        guard let o = other as? DirectGroupIndex, o.slotCount == slotCount else { return try absorbByKeys(other) }
+        seen.withUnsafeMutableBufferPointer { s in
+            o.seen.withUnsafeBufferPointer { t in
+                for i in 0..<s.count { s[i] |= t[i] }
+            }
+        }
+        return makeBuffer(slotCount) { (m: UnsafeMutableBufferPointer<UInt32>) in
+            for i in 0..<m.count { (m.baseAddress.unsafelyUnwrapped + i).initialize(to: UInt32(i)) }
+        }
+    }
 
     func assign(_ keys: [Vector], count n: Int, into gids: UnsafeMutableBufferPointer<UInt32>) throws {
         for i in 0..<n { gids[i] = 0 }
@@ -119,10 +137,21 @@ final class DirectGroupIndex: GroupIndex {
     }
 
     func keyVectors(_ groups: ContiguousArray<UInt32>) -> [Vector] {
-        let n = groups.count
-        return domains.enumerated().map { (k, d) -> Vector in
-            let stride = strides[k], size = d.size
-            let digits = ContiguousArray(groups.map { (Int($0) / stride) % (size + 1) })
+        DirectGroupIndex.decode(domains: domains, types: types, dictionaries: dictionaries, count: groups.count) { r, k in
+            (Int(groups[r]) / strides[k]) % (domains[k].size + 1)
+        }
+    }
+
+    /// Key columns from mixed-radix digits: `digit(row, key)` is key `key`'s digit
+    /// of output row `row`, where the digit `size` means null. Shared with
+    /// ``PackedHashGroupIndex``, which packs keys the same way.
+    static func decode(domains: [KeyDomain], types: [DataType], dictionaries: [StringDictionary?], count n: Int,
+                       digit: (Int, Int) -> Int) -> [Vector] {
+        domains.enumerated().map { (k, d) -> Vector in
+            let size = d.size
+            let digits = makeBuffer(n) { (o: UnsafeMutableBufferPointer<Int>) in
+                for r in 0..<n { (o.baseAddress.unsafelyUnwrapped + r).initialize(to: digit(r, k)) }
+            }
             var mask: ValidityMask?
             for (r, digit) in digits.enumerated() where digit == size {
                 if mask == nil { mask = ValidityMask(count: n, allValid: true) }

@@ -11,9 +11,24 @@ protocol GroupIndex: AnyObject {
     func keyVectors(_ groups: ContiguousArray<UInt32>) -> [Vector]
     /// A line for `explain`.
     var strategy: String { get }
+    /// An empty index with the same key layout (a thread's local index).
+    func makeEmpty() -> GroupIndex
+    /// Adds the groups of `other` (made by ``makeEmpty()``) to this index and
+    /// returns, for each of `other`'s group ids, this index's id for that group.
+    func absorb(_ other: GroupIndex) throws -> ContiguousArray<UInt32>
 }
 
 extension GroupIndex {
+    /// Absorbs `other` by decoding its keys and assigning them here, which also
+    /// re-interns text keys from `other`'s interners into this index's.
+    func absorbByKeys(_ other: GroupIndex) throws -> ContiguousArray<UInt32> {
+        let groups = other.occupiedGroups()
+        var map = ContiguousArray<UInt32>(repeating: skipGroup, count: other.slotCount)
+        let ids = try assignAll(other.keyVectors(groups), count: groups.count)
+        for (g, id) in zip(groups, ids) { map[Int(g)] = id }
+        return map
+    }
+
     /// Group ids for `count` rows of whole (materialised) key vectors, assigned a batch at a time.
     func assignAll(_ keys: [Vector], count: Int) throws -> ContiguousArray<UInt32> {
         var ids = ContiguousArray<UInt32>(repeating: 0, count: count)

@@ -26,6 +26,10 @@ final class HashGroupIndex: GroupIndex {
     var slotCount: Int { groupCount }
     var strategy: String { "hash, \(groupCount) groups" }
 
+    func makeEmpty() -> GroupIndex { HashGroupIndex(types: normalizer.types) }
+
+    func absorb(_ other: GroupIndex) throws -> ContiguousArray<UInt32> { try absorbByKeys(other) }
+
     @inline(__always)
     static func hash(_ p: UnsafePointer<UInt64>, _ w: Int) -> UInt64 {
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15
@@ -50,39 +54,45 @@ final class HashGroupIndex: GroupIndex {
                 for r in 0..<n { h[r] = HashGroupIndex.hash(base + r * w, w) }
             }
         }
-        for r in 0..<n {
-            if (groupCount + 1) * 2 > table.count { grow() }
-            gids[r] = probe(r)
+        var r = 0
+        while r < n {
+            // Grow before a run of rows that could push the load past 1/2, never inside it.
+            let room = table.count / 2 - groupCount - 1
+            if room <= 0 { grow(); continue }
+            let end = min(n, r + room)
+            scratch.withUnsafeBufferPointer { s in
+                rowHashes.withUnsafeBufferPointer { h in
+                    table.withUnsafeMutableBufferPointer { t in
+                        for i in r..<end { gids[i] = probe(i, h[i], s, t) }
+                    }
+                }
+            }
+            r = end
         }
     }
 
-    /// The group of scratch row `r`, inserting it when new.
+    /// The group of scratch row `r` (hash `h`), inserting it when new.
     @inline(__always)
-    private func probe(_ r: Int) -> UInt32 {
+    private func probe(_ r: Int, _ h: UInt64, _ s: UnsafeBufferPointer<UInt64>, _ t: UnsafeMutableBufferPointer<UInt32>) -> UInt32 {
         let w = width
-        let h = rowHashes[r]
-        return scratch.withUnsafeBufferPointer { s -> UInt32 in
-            table.withUnsafeMutableBufferPointer { t -> UInt32 in
-                var slot = Int(truncatingIfNeeded: h) & mask
-                while true {
-                    let e = t[slot]
-                    if e == 0 { break }
-                    let g = Int(e - 1)
-                    if hashes[g] == h {
-                        var same = true
-                        for j in 0..<w where keyWords[g * w + j] != s[r * w + j] { same = false; break }
-                        if same { return UInt32(g) }
-                    }
-                    slot = (slot + 1) & mask
-                }
-                let g = groupCount
-                groupCount += 1
-                for j in 0..<w { keyWords.append(s[r * w + j]) }
-                hashes.append(h)
-                t[slot] = UInt32(g + 1)
-                return UInt32(g)
+        var slot = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let e = t[slot]
+            if e == 0 { break }
+            let g = Int(e - 1)
+            if hashes[g] == h {
+                var same = true
+                for j in 0..<w where keyWords[g * w + j] != s[r * w + j] { same = false; break }
+                if same { return UInt32(g) }
             }
+            slot = (slot + 1) & mask
         }
+        let g = groupCount
+        groupCount += 1
+        for j in 0..<w { keyWords.append(s[r * w + j]) }
+        hashes.append(h)
+        t[slot] = UInt32(g + 1)
+        return UInt32(g)
     }
 
     private func grow() {

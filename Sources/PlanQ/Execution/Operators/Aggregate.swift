@@ -1,50 +1,91 @@
+import Foundation
+
 /// Grouped aggregation. Each input batch becomes a group-id vector (from a
-/// ``DirectGroupIndex`` or ``HashGroupIndex``, chosen by the planner), and each
-/// aggregate's ``Accumulator`` folds the batch's argument vector into its per-group
-/// arrays. Shown in `explain` as `DirectAggregate` or `HashAggregate`.
+/// ``DirectGroupIndex``, ``PackedHashGroupIndex`` or ``HashGroupIndex``, chosen
+/// by the planner), and each aggregate's ``Accumulator`` folds the batch's
+/// argument vector into its per-group arrays. Shown in `explain` as
+/// `DirectAggregate` or `HashAggregate`.
+///
+/// Parallel (morsel-driven) when the planner gives it one pipeline per thread:
+/// each thread pulls morsels through its own pipeline into its own group index
+/// and accumulators (no sharing, no locks on the hot path), then the
+/// thread-local states are merged into the first one. Group ids of a direct
+/// index mean the same slot in every thread; hashed groups are re-found in the
+/// first thread's table (or, when there are many, merged partition by
+/// partition on every thread). Packed keys that may be unique per row are
+/// instead partitioned before aggregating (`Aggregate+RadixPartitioned.swift`).
+/// Output order of hashed groups then depends on which thread saw a group
+/// first; direct groups keep slot order.
 final class Aggregate: PhysicalOperator {
     let child: PhysicalOperator
     let keys: [BoundExpr]
     let calls: [AggregateCall]
     let index: GroupIndex
     let label: String
-    private let executor: ExpressionExecutor
+    /// One pipeline per thread over the same morsel queue, or empty (serial).
+    let parallel: [PhysicalOperator]
+    /// Rows the input is expected to have (the scanned table's), or 0 if unknown.
+    let rowHint: Int
     private var output: MaterializedSource?
+    /// Groups after a partitioned merge or aggregation (the planner's index then holds none or only thread 1's).
+    var mergedGroups: Int?
 
     init(child: PhysicalOperator, keys: [BoundExpr], calls: [AggregateCall], index: GroupIndex,
-         label: String, context: ExecutionContext) {
+         label: String, context: ExecutionContext, parallel: [PhysicalOperator] = [], rowHint: Int = 0) {
+        self.rowHint = rowHint
         self.child = child
         self.keys = keys
         self.calls = calls
         self.index = index
         self.label = label
-        self.executor = ExpressionExecutor(context: context)
+        self.parallel = parallel
         super.init(context: context)
     }
 
     override var name: String { index is DirectGroupIndex ? "DirectAggregate" : "HashAggregate" }
-    override var detail: String { "\(label) (\(index.strategy))" }
-    override var children: [PhysicalOperator] { [child] }
+    override var detail: String {
+        "\(label) (\(index.strategy)\(mergedGroups.map { "; \($0) groups after merging partitions" } ?? ""))"
+            + (parallel.isEmpty ? "" : ", \(parallel.count) threads (input rows shown: thread 1's)")
+    }
+    override var children: [PhysicalOperator] { [parallel.first ?? child] }
 
     override func produce() throws -> Batch? {
-        if output == nil { output = try run() }
+        if output == nil {
+            if parallel.isEmpty {
+                output = try run()
+            } else if let packed = index as? PackedHashGroupIndex, packed.isSparse(rows: rowHint) {
+                output = try runRadixPartitioned(packed)
+            } else {
+                output = try runParallel()
+            }
+        }
         return try output?.next()
     }
 
-    private func run() throws -> MaterializedSource {
-        let accumulators = calls.map(AccumulatorFactory.make)
+    /// One thread's state: the groups it has seen and its accumulators.
+    private struct Partial {
+        var index: GroupIndex
+        var accumulators: [Accumulator]
+        var rows = 0
+    }
+
+    /// Folds every batch of `input` into `state`.
+    private func consume(_ input: PhysicalOperator, _ state: inout Partial) throws {
+        let executor = ExpressionExecutor(context: context)
+        // Each thread sees about its share of the rows (a hint; being wrong only costs regrowth).
+        for acc in state.accumulators { acc.expectRows(rowHint / max(1, parallel.count) + Batch.capacity) }
         var gids = ContiguousArray<UInt32>(repeating: 0, count: Batch.capacity)
-        var total = 0
-        while let batch = try child.next() {
+        while let batch = try input.next() {
             let n = batch.count
-            total += n
+            state.rows += n
             if gids.count < n { gids = ContiguousArray(repeating: 0, count: n) }
             let keyVectors = try keys.map { try executor.evaluate($0, batch) }
+            let index = state.index
             try gids.withUnsafeMutableBufferPointer { g in
                 try index.assign(keyVectors, count: n, into: UnsafeMutableBufferPointer(rebasing: g[0..<n]))
             }
             let slots = index.slotCount
-            for (acc, call) in zip(accumulators, calls) {
+            for (acc, call) in zip(state.accumulators, calls) {
                 acc.resize(slots)
                 let args = try call.args.map { try executor.evaluate($0, batch) }
                 try gids.withUnsafeBufferPointer { g in
@@ -52,12 +93,125 @@ final class Aggregate: PhysicalOperator {
                 }
             }
         }
+    }
+
+    private func run() throws -> MaterializedSource {
+        var state = Partial(index: index, accumulators: calls.map(AccumulatorFactory.make))
+        try consume(child, &state)
+        return try finish(state)
+    }
+
+    private func runParallel() throws -> MaterializedSource {
+        let threads = parallel.count
+        var partials = (0..<threads).map { t in
+            Partial(index: t == 0 ? index : index.makeEmpty(), accumulators: calls.map(AccumulatorFactory.make))
+        }
+        // A packed table sized for every row would be allocated (and its pages touched) once per thread.
+        if let packed = index as? PackedHashGroupIndex, packed.rowHint > 0 {
+            for t in 1..<threads {
+                partials[t].index = PackedHashGroupIndex(domains: packed.domains, types: packed.types,
+                                                         dictionaries: packed.dictionaries, rowHint: packed.rowHint / threads + 1)
+            }
+        }
+        var errors = [Error?](repeating: nil, count: threads)
+        // Each iteration touches only its own slot of `partials`/`errors`.
+        partials.withUnsafeMutableBufferPointer { ps in
+            errors.withUnsafeMutableBufferPointer { es in
+                let parts = ps, errs = es, pipelines = parallel
+                DispatchQueue.concurrentPerform(iterations: threads) { t in
+                    do { try self.consume(pipelines[t], &parts[t]) } catch { errs[t] = error }
+                }
+            }
+        }
+        if let e = errors.compactMap({ $0 }).first { throw e }
+        // Many groups (relative to a morsel, so that tests with tiny morsels take this path too).
+        let threshold = max(64, min(Aggregate.partitionedMergeGroups, context.morselSize))
+        if index is PackedHashGroupIndex && partials.reduce(0, { $0 + $1.index.slotCount }) >= threshold {
+            return try mergePartitioned(partials)
+        }
+        var merged = partials[0]
+        for t in 1..<threads {
+            let other = partials[t]
+            let map = try merged.index.absorb(other.index)
+            let slots = merged.index.slotCount
+            try map.withUnsafeBufferPointer { m in
+                for (acc, theirs) in zip(merged.accumulators, other.accumulators) {
+                    acc.resize(slots)
+                    try acc.merge(theirs, map: m)
+                }
+            }
+            merged.rows += other.rows
+        }
+        return try finish(merged)
+    }
+
+    /// Above this many thread-local groups in all, packed-key groups are merged
+    /// by partition on every thread instead of into the first thread's table.
+    static let partitionedMergeGroups = 1 << 16
+
+    /// Merges the threads' packed-key groups in parallel: partition `p` (a hash
+    /// of the key) gets its own index and accumulators, fed by every thread's
+    /// groups of that partition, and is finished on its own; the partitions'
+    /// rows are then concatenated. No group is in two partitions, so no state is shared.
+    private func mergePartitioned(_ partials: [Partial]) throws -> MaterializedSource {
+        let parts = partials.count
+        let rows = partials.reduce(0) { $0 + $1.rows }
+        let groups = partials.reduce(0) { $0 + $1.index.slotCount }
+        var outputs = [[Vector]](repeating: [], count: parts)
+        var counts = [Int](repeating: 0, count: parts)
+        var errors = [Error?](repeating: nil, count: parts)
+        outputs.withUnsafeMutableBufferPointer { outs in
+            counts.withUnsafeMutableBufferPointer { cs in
+                errors.withUnsafeMutableBufferPointer { es in
+                    let o = outs, c = cs, e = es
+                    DispatchQueue.concurrentPerform(iterations: parts) { p in
+                        do {
+                            (o[p], c[p]) = try self.mergePartition(p, of: parts, partials, rowHint: groups / parts + 1, rows: rows)
+                        } catch {
+                            e[p] = error
+                        }
+                    }
+                }
+            }
+        }
+        if let e = errors.compactMap({ $0 }).first { throw e }
+        let total = counts.reduce(0, +)
+        mergedGroups = total
+        let width = keys.count + calls.count
+        let columns = (0..<width).map { c in VectorConcatenation.concatenate(outputs.map { $0[c] }, count: total) }
+        return MaterializedSource(columns: columns, count: total, context: context)
+    }
+
+    /// One partition of ``mergePartitioned(_:)``: its key and aggregate columns.
+    private func mergePartition(_ p: Int, of parts: Int, _ partials: [Partial], rowHint: Int, rows: Int) throws -> ([Vector], Int) {
+        guard let layout = index as? PackedHashGroupIndex else { throw Diagnostic("internal error: partitioned merge of a non-packed index") }
+        let merged = PackedHashGroupIndex(domains: layout.domains, types: layout.types, dictionaries: layout.dictionaries, rowHint: rowHint)
+        let accumulators = calls.map(AccumulatorFactory.make)
+        for partial in partials {
+            guard let local = partial.index as? PackedHashGroupIndex else { throw Diagnostic("internal error: mixed group indexes in a merge") }
+            let map = merged.absorb(local, partition: p, of: parts)
+            try map.withUnsafeBufferPointer { m in
+                for (acc, theirs) in zip(accumulators, partial.accumulators) {
+                    acc.resize(merged.slotCount)
+                    try acc.merge(theirs, map: m)
+                }
+            }
+        }
+        let groups = merged.occupiedGroups()
+        for acc in accumulators { acc.resize(max(merged.slotCount, 1)) }
+        var columns = merged.keyVectors(groups)
+        for acc in accumulators { columns.append(try acc.finish(groups, totalRows: rows)) }
+        return (columns, groups.count)
+    }
+
+    private func finish(_ state: Partial) throws -> MaterializedSource {
+        let index = state.index
         var groups = index.occupiedGroups()
         // An aggregate of the whole table has one row even when no rows reached it.
         if keys.isEmpty && groups.isEmpty { groups = [0] }
-        for acc in accumulators { acc.resize(max(index.slotCount, 1)) }
+        for acc in state.accumulators { acc.resize(max(index.slotCount, 1)) }
         var columns = index.keyVectors(groups)
-        for acc in accumulators { columns.append(try acc.finish(groups, totalRows: total)) }
+        for acc in state.accumulators { columns.append(try acc.finish(groups, totalRows: state.rows)) }
         return MaterializedSource(columns: columns, count: groups.count, context: context)
     }
 }

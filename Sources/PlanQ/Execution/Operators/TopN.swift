@@ -9,10 +9,17 @@ final class TopN: PhysicalOperator {
     let per: [BoundExpr]
     let width: Int
     let label: String
+    /// Group index for the `per` keys (chosen by the planner like an aggregate's).
+    let partitions: GroupIndex?
     private var output: MaterializedSource?
 
+    /// Up to this `n`, each partition keeps its best `n` rows in a small sorted
+    /// array while the input streams past (no sort of the whole input).
+    static let maxSelectN = 64
+
     init(child: PhysicalOperator, n: Int, key: BoundExpr, descending: Bool, per: [BoundExpr], width: Int,
-         label: String, context: ExecutionContext) {
+         label: String, partitions: GroupIndex? = nil, context: ExecutionContext) {
+        self.partitions = partitions
         self.child = child
         self.n = n
         self.key = key
@@ -27,6 +34,9 @@ final class TopN: PhysicalOperator {
     override var children: [PhysicalOperator] { [child] }
 
     override func produce() throws -> Batch? {
+        if output == nil && n <= TopN.maxSelectN {
+            output = try streamingSelect()
+        }
         if output == nil {
             let (cols, count) = try PhysicalOperator.drain(child, columns: width)
             let executor = ExpressionExecutor(context: context)

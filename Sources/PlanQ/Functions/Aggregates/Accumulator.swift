@@ -10,6 +10,26 @@ protocol Accumulator: AnyObject {
     /// The final values of `groups`, in that order. `totalRows` is the number of
     /// rows that reached the grouping (for `share()`).
     func finish(_ groups: ContiguousArray<UInt32>, totalRows: Int) throws -> Vector
+    /// Folds another accumulator of the same kind into this one (the merge step of
+    /// parallel aggregation): `other`'s group `g` goes into this one's group
+    /// `map[g]`, skipped when `map[g]` is ``skipGroup``. `resize` has been called.
+    func merge(_ other: Accumulator, map: UnsafeBufferPointer<UInt32>) throws
+    /// Called once before the first update with the rows expected (0 if unknown);
+    /// accumulators that keep every value reserve room once instead of regrowing.
+    func expectRows(_ rows: Int)
+}
+
+extension Accumulator {
+    /// Most accumulators keep per-group state only: nothing to reserve.
+    func expectRows(_ rows: Int) {}
+}
+
+/// The group-map entry that leaves a group out of a merge (it belongs to another partition).
+let skipGroup = UInt32.max
+
+/// The error for merging accumulators of different kinds (a planner bug, never user input).
+func mergeMismatch(_ a: Accumulator, _ b: Accumulator) -> Diagnostic {
+    Diagnostic("internal error: cannot merge \(type(of: b)) into \(type(of: a))")
 }
 
 /// Grows a per-group state array, filling new slots with `value`.
@@ -40,6 +60,11 @@ final class CountStarAccumulator: Accumulator {
         counts.withUnsafeMutableBufferPointer { c in
             for g in gids { c[Int(g)] &+= 1 }
         }
+    }
+
+    func merge(_ other: Accumulator, map: UnsafeBufferPointer<UInt32>) throws {
+        guard let o = other as? CountStarAccumulator else { throw mergeMismatch(self, other) }
+        mergeCounts(&counts, o.counts, map)
     }
 
     func finish(_ groups: ContiguousArray<UInt32>, totalRows: Int) throws -> Vector {
@@ -73,7 +98,21 @@ final class CountAccumulator: Accumulator {
         }
     }
 
+    func merge(_ other: Accumulator, map: UnsafeBufferPointer<UInt32>) throws {
+        guard let o = other as? CountAccumulator else { throw mergeMismatch(self, other) }
+        mergeCounts(&counts, o.counts, map)
+    }
+
     func finish(_ groups: ContiguousArray<UInt32>, totalRows: Int) throws -> Vector {
         Vector(.int(ContiguousArray(groups.map { counts[Int($0)] })[...]))
+    }
+}
+
+/// Adds `other[g]` into `counts[map[g]]` for every mapped group.
+func mergeCounts(_ counts: inout ContiguousArray<Int64>, _ other: ContiguousArray<Int64>, _ map: UnsafeBufferPointer<UInt32>) {
+    counts.withUnsafeMutableBufferPointer { c in
+        other.withUnsafeBufferPointer { o in
+            for g in 0..<min(map.count, o.count) where map[g] != skipGroup { c[Int(map[g])] &+= o[g] }
+        }
     }
 }

@@ -17,14 +17,38 @@ final class StddevAccumulator: Accumulator {
         guard case .double(let a) = args[0].data else { return }
         let mask = args[0].validity
         a.withUnsafeBufferPointer { p in
-            for i in 0..<gids.count {
-                if let mask, !mask.isValid(i) { continue }
-                let g = Int(gids[i]), x = p[i]
-                n[g] += 1
-                let d = x - mean[g]
-                mean[g] += d / n[g]
-                m2[g] += d * (x - mean[g])
+            n.withUnsafeMutableBufferPointer { cnt in
+                mean.withUnsafeMutableBufferPointer { mu in
+                    m2.withUnsafeMutableBufferPointer { m in
+                        @inline(__always) func add(_ g: Int, _ x: Double) {
+                            let c = cnt[g] + 1
+                            cnt[g] = c
+                            let d = x - mu[g]
+                            let u = mu[g] + d / c
+                            mu[g] = u
+                            m[g] += d * (x - u)
+                        }
+                        if let mask {
+                            for i in 0..<gids.count where mask.isValid(i) { add(Int(gids[i]), p[i]) }
+                        } else {
+                            for i in 0..<gids.count { add(Int(gids[i]), p[i]) }
+                        }
+                    }
+                }
             }
+        }
+    }
+
+    /// Chan et al.'s pairwise combination of two (count, mean, M2) states.
+    func merge(_ other: Accumulator, map: UnsafeBufferPointer<UInt32>) throws {
+        guard let o = other as? StddevAccumulator else { throw mergeMismatch(self, other) }
+        for g in 0..<min(map.count, o.n.count) where map[g] != skipGroup && o.n[g] > 0 {
+            let t = Int(map[g])
+            let na = n[t], nb = o.n[g], total = na + nb
+            let d = o.mean[g] - mean[t]
+            mean[t] += d * nb / total
+            m2[t] += o.m2[g] + d * d * na * nb / total
+            n[t] = total
         }
     }
 
@@ -65,21 +89,55 @@ final class CorrAccumulator: Accumulator {
 
     func update(_ gids: UnsafeBufferPointer<UInt32>, _ args: [Vector]) throws {
         guard case .double(let a) = args[0].data, case .double(let b) = args[1].data else { return }
-        let va = args[0], vb = args[1]
+        let both = ValidityMask.and(args[0].validity, args[1].validity)
         a.withUnsafeBufferPointer { p in
             b.withUnsafeBufferPointer { q in
-                for i in 0..<gids.count where !va.isNull(i) && !vb.isNull(i) {
-                    let g = Int(gids[i]), x = p[i], y = q[i]
-                    n[g] += 1
-                    let dx = x - mx[g]
-                    mx[g] += dx / n[g]
-                    let dy = y - my[g]
-                    my[g] += dy / n[g]
-                    sxx[g] += dx * (x - mx[g])
-                    syy[g] += dy * (y - my[g])
-                    sxy[g] += dx * (y - my[g])
+                n.withUnsafeMutableBufferPointer { cnt in
+                    mx.withUnsafeMutableBufferPointer { ux in
+                        my.withUnsafeMutableBufferPointer { uy in
+                            sxx.withUnsafeMutableBufferPointer { cxx in
+                                syy.withUnsafeMutableBufferPointer { cyy in
+                                    sxy.withUnsafeMutableBufferPointer { cxy in
+                                        @inline(__always) func add(_ g: Int, _ x: Double, _ y: Double) {
+                                            let c = cnt[g] + 1
+                                            cnt[g] = c
+                                            let dx = x - ux[g], dy = y - uy[g]
+                                            let nx = ux[g] + dx / c, ny = uy[g] + dy / c
+                                            ux[g] = nx
+                                            uy[g] = ny
+                                            cxx[g] += dx * (x - nx)
+                                            cyy[g] += dy * (y - ny)
+                                            cxy[g] += dx * (y - ny)
+                                        }
+                                        if let both {
+                                            for i in 0..<gids.count where both.isValid(i) { add(Int(gids[i]), p[i], q[i]) }
+                                        } else {
+                                            for i in 0..<gids.count { add(Int(gids[i]), p[i], q[i]) }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
             }
+        }
+    }
+
+    /// Pairwise combination of two co-moment states (Chan et al., extended to covariance).
+    func merge(_ other: Accumulator, map: UnsafeBufferPointer<UInt32>) throws {
+        guard let o = other as? CorrAccumulator else { throw mergeMismatch(self, other) }
+        for g in 0..<min(map.count, o.n.count) where map[g] != skipGroup && o.n[g] > 0 {
+            let t = Int(map[g])
+            let na = n[t], nb = o.n[g], total = na + nb
+            let dx = o.mx[g] - mx[t], dy = o.my[g] - my[t]
+            let w = na * nb / total
+            mx[t] += dx * nb / total
+            my[t] += dy * nb / total
+            sxx[t] += o.sxx[g] + dx * dx * w
+            syy[t] += o.syy[g] + dy * dy * w
+            sxy[t] += o.sxy[g] + dx * dy * w
+            n[t] = total
         }
     }
 

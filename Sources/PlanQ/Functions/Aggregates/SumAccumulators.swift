@@ -40,12 +40,97 @@ final class SumIntAccumulator: Accumulator {
         }
     }
 
+    func merge(_ other: Accumulator, map: UnsafeBufferPointer<UInt32>) throws {
+        guard let o = other as? SumIntAccumulator else { throw mergeMismatch(self, other) }
+        var overflow = false
+        for g in 0..<min(map.count, o.sums.count) where map[g] != skipGroup && o.has[g] != 0 {
+            let t = Int(map[g])
+            let (r, v) = sums[t].addingReportingOverflow(o.sums[g])
+            sums[t] = r
+            overflow = overflow || v
+            has[t] = 1
+        }
+        if overflow {
+            throw Diagnostic("integer overflow in sum(): a group's total does not fit in a 64-bit integer",
+                             help: "sum a double instead, for example sum(x * 1.0)")
+        }
+    }
+
     func finish(_ groups: ContiguousArray<UInt32>, totalRows: Int) throws -> Vector {
         for g in groups where wraps[Int(g)] != 0 {
             throw Diagnostic("integer overflow in sum(): a group's total does not fit in a 64-bit integer",
                              help: "sum a double instead, for example sum(x * 1.0)")
         }
         return Vector(.int(ContiguousArray(groups.map { sums[Int($0)] })[...]), validity: maskFromFlags(has, groups))
+    }
+}
+
+/// `avg` of integers: an exact 128-bit running sum per group (a 64-bit low word
+/// that wraps plus a count of wraps), so no cast to double per value and no
+/// rounding until the final division.
+final class AvgIntAccumulator: Accumulator {
+    var low = ContiguousArray<Int64>()
+    var wraps = ContiguousArray<Int64>()
+    var counts = ContiguousArray<Int64>()
+
+    func resize(_ groups: Int) {
+        grow(&low, groups, 0)
+        grow(&wraps, groups, 0)
+        grow(&counts, groups, 0)
+    }
+
+    func update(_ gids: UnsafeBufferPointer<UInt32>, _ args: [Vector]) throws {
+        guard case .int(let a) = args[0].data else { return }
+        let mask = args[0].validity
+        a.withUnsafeBufferPointer { p in
+            low.withUnsafeMutableBufferPointer { s in
+                wraps.withUnsafeMutableBufferPointer { w in
+                    counts.withUnsafeMutableBufferPointer { c in
+                        @inline(__always) func add(_ g: Int, _ x: Int64) {
+                            let (r, o) = s[g].addingReportingOverflow(x)
+                            s[g] = r
+                            if o { w[g] &+= x < 0 ? -1 : 1 }
+                            c[g] &+= 1
+                        }
+                        if let mask {
+                            for i in 0..<gids.count where mask.isValid(i) { add(Int(gids[i]), p[i]) }
+                        } else {
+                            for i in 0..<gids.count { add(Int(gids[i]), p[i]) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    func merge(_ other: Accumulator, map: UnsafeBufferPointer<UInt32>) throws {
+        guard let o = other as? AvgIntAccumulator else { throw mergeMismatch(self, other) }
+        for g in 0..<min(map.count, o.low.count) where map[g] != skipGroup {
+            let t = Int(map[g])
+            let (r, v) = low[t].addingReportingOverflow(o.low[g])
+            low[t] = r
+            wraps[t] &+= o.wraps[g] &+ (v ? (o.low[g] < 0 ? -1 : 1) : 0)
+            counts[t] &+= o.counts[g]
+        }
+    }
+
+    func finish(_ groups: ContiguousArray<UInt32>, totalRows: Int) throws -> Vector {
+        var mask: ValidityMask?
+        var out = ContiguousArray<Double>()
+        out.reserveCapacity(groups.count)
+        for (r, g) in groups.enumerated() {
+            let i = Int(g)
+            if counts[i] == 0 {
+                if mask == nil { mask = ValidityMask(count: groups.count, allValid: true) }
+                mask?.set(r, valid: false)
+                out.append(0)
+                continue
+            }
+            let n = Double(counts[i])
+            // Divide each word separately so that huge totals do not round twice as much.
+            out.append(wraps[i] == 0 ? Double(low[i]) / n : (Double(wraps[i]) * 18_446_744_073_709_551_616.0 + Double(low[i])) / n)
+        }
+        return Vector(.double(out[...]), validity: mask)
     }
 }
 
@@ -82,6 +167,30 @@ final class SumDoubleAccumulator: Accumulator {
                             for i in 0..<gids.count where mask.isValid(i) { add(Int(gids[i]), p[i]) }
                         } else {
                             for i in 0..<gids.count { add(Int(gids[i]), p[i]) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    func merge(_ other: Accumulator, map: UnsafeBufferPointer<UInt32>) throws {
+        guard let o = other as? SumDoubleAccumulator else { throw mergeMismatch(self, other) }
+        sums.withUnsafeMutableBufferPointer { s in
+            compensation.withUnsafeMutableBufferPointer { c in
+                counts.withUnsafeMutableBufferPointer { n in
+                    o.sums.withUnsafeBufferPointer { os in
+                        o.compensation.withUnsafeBufferPointer { oc in
+                            o.counts.withUnsafeBufferPointer { on in
+                                for g in 0..<min(map.count, os.count) where map[g] != skipGroup && on[g] != 0 {
+                                    let t = Int(map[g])
+                                    let sum = s[t], x = os[g], r = sum + x
+                                    if Swift.abs(sum) >= Swift.abs(x) { c[t] += (sum - r) + x } else { c[t] += (x - r) + sum }
+                                    s[t] = r
+                                    c[t] += oc[g]
+                                    n[t] &+= on[g]
+                                }
+                            }
                         }
                     }
                 }

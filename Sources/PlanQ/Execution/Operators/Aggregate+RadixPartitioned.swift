@@ -1,0 +1,135 @@
+import Foundation
+
+extension Aggregate {
+    /// One thread's rows of one hash partition: packed keys and, per aggregate
+    /// call, its argument vectors gathered to those rows.
+    struct PartitionRows {
+        var keys: ContiguousArray<UInt64>
+        var args: [[Vector]]
+    }
+
+    /// Parallel aggregation for packed keys that may be nearly unique per row
+    /// (q10), where thread-local tables would hold almost every row and merging
+    /// them would redo the work. Rows are partitioned *before* aggregating:
+    /// each thread packs the keys of its morsels and scatters the rows (keys
+    /// plus gathered arguments) by a hash of the key into one bucket per
+    /// partition; then each thread aggregates whole partitions, so every group
+    /// lives in exactly one table and nothing is merged. Partitions are
+    /// concatenated in order.
+    func runRadixPartitioned(_ layout: PackedHashGroupIndex) throws -> MaterializedSource {
+        let threads = parallel.count, parts = threads
+        var buckets = [[[PartitionRows]]](repeating: [], count: threads)
+        var seen = [Int](repeating: 0, count: threads)
+        var errors = [Error?](repeating: nil, count: threads)
+        buckets.withUnsafeMutableBufferPointer { bs in
+            seen.withUnsafeMutableBufferPointer { ss in
+                errors.withUnsafeMutableBufferPointer { es in
+                    let b = bs, s = ss, e = es, pipelines = parallel
+                    DispatchQueue.concurrentPerform(iterations: threads) { t in
+                        do {
+                            (b[t], s[t]) = try self.scatter(pipelines[t], layout, parts)
+                        } catch {
+                            e[t] = error
+                        }
+                    }
+                }
+            }
+        }
+        if let e = errors.compactMap({ $0 }).first { throw e }
+        let rows = seen.reduce(0, +)
+        var outputs = [[Vector]](repeating: [], count: parts)
+        var counts = [Int](repeating: 0, count: parts)
+        var failures = [Error?](repeating: nil, count: parts)
+        outputs.withUnsafeMutableBufferPointer { os in
+            counts.withUnsafeMutableBufferPointer { cs in
+                failures.withUnsafeMutableBufferPointer { fs in
+                    let o = os, c = cs, f = fs, all = buckets
+                    DispatchQueue.concurrentPerform(iterations: parts) { p in
+                        do {
+                            (o[p], c[p]) = try self.aggregatePartition(all.map { $0[p] }, layout, rows: rows, parts: parts)
+                        } catch {
+                            f[p] = error
+                        }
+                    }
+                }
+            }
+        }
+        if let e = failures.compactMap({ $0 }).first { throw e }
+        let total = counts.reduce(0, +)
+        mergedGroups = total
+        let columns = (0..<(keys.count + calls.count)).map { c in
+            VectorConcatenation.concatenate(outputs.map { $0[c] }, count: total)
+        }
+        return MaterializedSource(columns: columns, count: total, context: context)
+    }
+
+    /// Phase 1 on one thread: its morsels' rows, bucketed by partition.
+    private func scatter(_ input: PhysicalOperator, _ layout: PackedHashGroupIndex, _ parts: Int) throws
+        -> ([[PartitionRows]], Int) {
+        let executor = ExpressionExecutor(context: context)
+        var local = [[PartitionRows]](repeating: [], count: parts)
+        var packed = ContiguousArray<UInt64>(repeating: 0, count: Batch.capacity)
+        var partOf = ContiguousArray<UInt8>(repeating: 0, count: Batch.capacity)
+        var rows = 0
+        while let batch = try input.next() {
+            let n = batch.count
+            rows += n
+            if packed.count < n {
+                packed = ContiguousArray(repeating: 0, count: n)
+                partOf = ContiguousArray(repeating: 0, count: n)
+            }
+            let keyVectors = try keys.map { try executor.evaluate($0, batch) }
+            try packed.withUnsafeMutableBufferPointer { try layout.pack(keyVectors, n, $0) }
+            let args = try calls.map { call in try call.args.map { try executor.evaluate($0, batch) } }
+            var sizes = [Int](repeating: 0, count: parts)
+            packed.withUnsafeBufferPointer { k in
+                partOf.withUnsafeMutableBufferPointer { po in
+                    for i in 0..<n {
+                        let p = PackedHashGroupIndex.partition(k[i], parts)
+                        po[i] = UInt8(truncatingIfNeeded: p)
+                        sizes[p] += 1
+                    }
+                }
+            }
+            for p in 0..<parts where sizes[p] > 0 {
+                var sel = ContiguousArray<UInt32>()
+                sel.reserveCapacity(sizes[p])
+                var keysOut = ContiguousArray<UInt64>()
+                keysOut.reserveCapacity(sizes[p])
+                for i in 0..<n where Int(partOf[i]) == p {
+                    sel.append(UInt32(i))
+                    keysOut.append(packed[i])
+                }
+                local[p].append(PartitionRows(keys: keysOut, args: args.map { $0.map { $0.gather(sel) } }))
+            }
+        }
+        return (local, rows)
+    }
+
+    /// Phase 2: one partition's rows from every thread into one table.
+    private func aggregatePartition(_ chunks: [[PartitionRows]], _ layout: PackedHashGroupIndex, rows: Int, parts: Int) throws
+        -> ([Vector], Int) {
+        let index = PackedHashGroupIndex(domains: layout.domains, types: layout.types, dictionaries: layout.dictionaries,
+                                         rowHint: rowHint / parts + 1)
+        let accumulators = calls.map(AccumulatorFactory.make)
+        for acc in accumulators { acc.expectRows(rowHint / parts + Batch.capacity) }
+        var gids = ContiguousArray<UInt32>(repeating: 0, count: Batch.capacity)
+        for chunk in chunks.joined() {
+            let n = chunk.keys.count
+            if gids.count < n { gids = ContiguousArray(repeating: 0, count: n) }
+            gids.withUnsafeMutableBufferPointer { g in
+                chunk.keys.withUnsafeBufferPointer { k in index.lookup(k, UnsafeMutableBufferPointer(rebasing: g[0..<n])) }
+            }
+            let slots = index.slotCount
+            for (acc, args) in zip(accumulators, chunk.args) {
+                acc.resize(slots)
+                try gids.withUnsafeBufferPointer { g in try acc.update(UnsafeBufferPointer(rebasing: g[0..<n]), args) }
+            }
+        }
+        let groups = index.occupiedGroups()
+        for acc in accumulators { acc.resize(max(index.slotCount, 1)) }
+        var columns = index.keyVectors(groups)
+        for acc in accumulators { columns.append(try acc.finish(groups, totalRows: rows)) }
+        return (columns, groups.count)
+    }
+}
