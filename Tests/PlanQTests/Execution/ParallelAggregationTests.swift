@@ -39,7 +39,8 @@ final class ParallelAggregationTests: XCTestCase {
         for (x, y) in zip(a, b) where x != y {
             var same = x.count == y.count
             for (u, v) in zip(x, y) where u != v {
-                if case .double(let p) = u, case .double(let q) = v, abs(p - q) <= 1e-9 * max(1, abs(p), abs(q)) { continue }
+                if case .double(let p) = u, case .double(let q) = v,
+                   abs(p - q) <= 1e-9 * max(1, abs(p), abs(q)) || (p.isNaN && q.isNaN) || p == q { continue }
                 same = false
             }
             if !same {

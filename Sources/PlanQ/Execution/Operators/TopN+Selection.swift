@@ -49,6 +49,8 @@ extension TopN {
                                     for i in 0..<m {
                                         let p = index == nil ? 0 : Int(g[i]), r = offset + i
                                         if fr[p] == Int.max { fr[p] = r }
+                                        // `top 0` keeps nothing (and has no worst kept row to compare with).
+                                        if n == 0 { continue }
                                         if nullable && keyVector.isNull(i) {
                                             nullRows.append((r, p))
                                             continue

@@ -42,17 +42,14 @@ final class SumIntAccumulator: Accumulator {
 
     func merge(_ other: Accumulator, map: UnsafeBufferPointer<UInt32>) throws {
         guard let o = other as? SumIntAccumulator else { throw mergeMismatch(self, other) }
-        var overflow = false
+        // A thread's partial total may overflow while the whole total fits (or the
+        // reverse): carry the wraps, and decide only in `finish`.
         for g in 0..<min(map.count, o.sums.count) where map[g] != skipGroup && o.has[g] != 0 {
             let t = Int(map[g])
             let (r, v) = sums[t].addingReportingOverflow(o.sums[g])
             sums[t] = r
-            overflow = overflow || v
+            wraps[t] &+= o.wraps[g] &+ (v ? (o.sums[g] < 0 ? -1 : 1) : 0)
             has[t] = 1
-        }
-        if overflow {
-            throw Diagnostic("integer overflow in sum(): a group's total does not fit in a 64-bit integer",
-                             help: "sum a double instead, for example sum(x * 1.0)")
         }
     }
 
