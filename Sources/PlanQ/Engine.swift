@@ -9,6 +9,8 @@ public final class Engine: @unchecked Sendable {
     /// The date `today` means; fixed by `--today` for reproducible scripts.
     public var today: Int32
     public var threads: Int
+    /// Row, memory and regex limits every statement runs under (`--max-rows`, `--max-memory`).
+    public var limits = ExecutionLimits()
 
     public init(catalog: Catalog, today: Int32? = nil, threads: Int = 1) {
         self.catalog = catalog
@@ -59,7 +61,7 @@ public final class Engine: @unchecked Sendable {
 
     /// Binds, plans and executes one parsed statement.
     public func execute(_ statement: Statement, _ source: SourceText, context: ExecutionContext? = nil) throws -> StatementResult {
-        let ctx = context ?? ExecutionContext(today: today, threads: threads)
+        let ctx = context ?? ExecutionContext(today: today, threads: threads, limits: limits)
         let query: Query
         var isExplain = false
         switch statement.kind {

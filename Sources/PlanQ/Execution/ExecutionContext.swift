@@ -1,16 +1,19 @@
 import Foundation
 
-/// What a query runs with: the date `today` means, the thread budget, and a
-/// cancellation flag checked between batches (set by Ctrl-C in the shell).
+/// What a query runs with: the date `today` means, the thread budget, the
+/// resource ``ExecutionLimits``, and a cancellation flag checked between batches
+/// (set by Ctrl-C in the shell).
 public final class ExecutionContext: @unchecked Sendable {
     public let today: Int32
     public let threads: Int
+    public let limits: ExecutionLimits
     private let lock = NSLock()
     private var cancelled = false
 
-    public init(today: Int32, threads: Int = 1) {
+    public init(today: Int32, threads: Int = 1, limits: ExecutionLimits = ExecutionLimits()) {
         self.today = today
         self.threads = max(1, threads)
+        self.limits = limits
     }
 
     public func cancel() {

@@ -6,6 +6,15 @@
 /// first error, so one typo produces exactly one diagnostic, positioned at the
 /// offending token and carrying the source text.
 public enum Parser {
+    /// The deepest expression accepted (nested parentheses, or operators chained
+    /// into one tree). Binding, planning and evaluation recurse over the tree, so
+    /// this bound is what keeps 10,000 nested parentheses from overflowing the stack.
+    public static let maxExpressionDepth = 256
+
+    /// The most clauses (including joins) one query may have: each becomes an
+    /// operator, and operators pull from their input recursively.
+    public static let maxClauses = 256
+
     /// Parses a whole script: statements separated by `;`. Empty input (or only
     /// comments and semicolons) gives a script with no statements.
     /// - Throws: a ``Diagnostic`` with `source` and `span` set.
@@ -55,6 +64,10 @@ public enum Parser {
         var clauses: [Clause] = []
         var grouped = false
         while !s.isAtEnd && !s.check(.semicolon) {
+            if clauses.count == Parser.maxClauses {
+                throw s.error("query has more than \(Parser.maxClauses) clauses", at: s.current,
+                              help: "split it into several statements")
+            }
             let c = try clause(&s, grouped: grouped)
             if case .groupBy = c.kind { grouped = true }
             clauses.append(c)
