@@ -39,8 +39,13 @@ func runCommand(_ cmd: PlanqCommand) -> ExitStatus {
     if let c = cmd.command {
         source = SourceText(name: "<query>", text: c)
     } else if let f = cmd.file {
+        // Refuse a huge file before reading it (the parser would refuse it anyway).
+        if let size = (try? FileManager.default.attributesOfItem(atPath: f))?[.size] as? Int, size > Parser.maxSourceBytes {
+            writeError("planq: '\(f)' is \(size) bytes; a query file may have at most \(Parser.maxSourceBytes)\n")
+            return .failure
+        }
         guard let text = try? String(contentsOfFile: f, encoding: .utf8) else {
-            writeError("planq: cannot read '\(f)'\n")
+            writeError("planq: cannot read '\(f)' (missing, or not UTF-8 text)\n")
             return .failure
         }
         source = SourceText(name: f, text: text)
@@ -56,7 +61,7 @@ func runCommand(_ cmd: PlanqCommand) -> ExitStatus {
             writeError("planq: no --data given and no datasets/ folder found\n")
             return .failure
         }
-        catalog = try DataDirectory.load(dir)
+        catalog = try DataDirectory.load(dir, maxFileBytes: cmd.maxFileBytes)
     } catch let d as Diagnostic {
         writeError(renderer.render(d))
         return .failure
@@ -72,7 +77,11 @@ func runCommand(_ cmd: PlanqCommand) -> ExitStatus {
     let engine = Engine(catalog: catalog,
                         today: cmd.today.flatMap(CivilDate.parse)?.days,
                         threads: cmd.threads ?? ProcessInfo.processInfo.activeProcessorCount)
+    engine.limits = cmd.limits
     var first = true
+    // With -o the results are collected and written in one atomic step at the end,
+    // so a failing statement (or Ctrl-C) never leaves a half-written file.
+    var collected = ""
     do {
         _ = try engine.run(source) { result in
             let t = Date()
@@ -85,7 +94,11 @@ func runCommand(_ cmd: PlanqCommand) -> ExitStatus {
             }
             if !first && cmd.format == .table { out = "\n" + out }
             first = false
-            FileHandle.standardOutput.write(Data(out.utf8))
+            if cmd.output != nil {
+                collected += out
+            } else {
+                FileHandle.standardOutput.write(Data(out.utf8))
+            }
             if cmd.timer {
                 let outMs = Date().timeIntervalSince(t) * 1000
                 let tm = result.timing
@@ -99,6 +112,14 @@ func runCommand(_ cmd: PlanqCommand) -> ExitStatus {
     } catch {
         writeError("planq: \(error)\n")
         return .failure
+    }
+    if let path = cmd.output {
+        do {
+            try AtomicFileWriter.write(Data(collected.utf8), to: path)
+        } catch {
+            writeError("planq: \(error)\n")
+            return .failure
+        }
     }
     return .success
 }
@@ -125,6 +146,6 @@ do {
         print(PlanqCommand.fullMessage(for: error))
         exit(0)
     }
-    writeError("planq: error: \(PlanqCommand.message(for: error))\nUsage: planq [-c QUERY | -f FILE] [--data DIR] [--format table|csv|tsv|json|jsonl|markdown] [--timer] [--today DATE]\n")
+    writeError("planq: error: \(PlanqCommand.message(for: error))\nUsage: planq [-c QUERY | -f FILE] [--data DIR] [--format table|csv|tsv|json|jsonl|markdown] [-o FILE] [--timer] [--today DATE] [--max-rows N] [--max-memory SIZE]\n")
     exit(ExitStatus.usage.rawValue)
 }

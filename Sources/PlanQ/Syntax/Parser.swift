@@ -15,10 +15,16 @@ public enum Parser {
     /// operator, and operators pull from their input recursively.
     public static let maxClauses = 256
 
+    /// The longest script text accepted, in bytes (1,000,000, as SQLite's
+    /// `SQLITE_MAX_SQL_LENGTH`): tokens take several times the text's size, so a
+    /// 10 MB query is refused up front instead of being tokenised.
+    public static let maxSourceBytes = 1_000_000
+
     /// Parses a whole script: statements separated by `;`. Empty input (or only
     /// comments and semicolons) gives a script with no statements.
     /// - Throws: a ``Diagnostic`` with `source` and `span` set.
     public static func parse(_ source: SourceText) throws -> Script {
+        try checkSize(source)
         var s = TokenStream(source: source, tokens: try Lexer.tokenize(source))
         return try script(&s)
     }
@@ -26,12 +32,22 @@ public enum Parser {
     /// Parses a single expression that must fill the whole text (used by tests and tools).
     /// - Throws: a ``Diagnostic`` with `source` and `span` set.
     public static func parseExpression(_ source: SourceText) throws -> Expr {
+        try checkSize(source)
         var s = TokenStream(source: source, tokens: try Lexer.tokenize(source))
         let e = try expression(&s)
         if !s.isAtEnd {
             throw s.error("unexpected \(s.current.described) after the expression", at: s.current)
         }
         return e
+    }
+
+    /// Refuses a text longer than ``maxSourceBytes``.
+    static func checkSize(_ source: SourceText) throws {
+        let n = source.text.utf8.count
+        if n > maxSourceBytes {
+            throw Diagnostic("the query text is \(ExecutionLimits.describe(bytes: n)) long; the limit is \(maxSourceBytes) bytes",
+                             at: SourceSpan(0, 0), in: source, help: "split the script into several files")
+        }
     }
 
     /// script = [ statement ] { ";" [ statement ] } EOF
