@@ -24,7 +24,7 @@ struct PlanqCommand: ParsableCommand {
     @Option(help: "Load every *.csv and *.jsonl in this directory (with its schema.json).")
     var data: String?
 
-    @Option(help: "Output format: table, csv, tsv, json, jsonl or markdown.")
+    @Option(help: "Output format: table, csv, tsv, json, jsonl, markdown or html.")
     var format: ResultFormat = .table
 
     @Flag(help: "Print load time and per-statement timings to standard error.")

@@ -146,6 +146,6 @@ do {
         print(PlanqCommand.fullMessage(for: error))
         exit(0)
     }
-    writeError("planq: error: \(PlanqCommand.message(for: error))\nUsage: planq [-c QUERY | -f FILE] [--data DIR] [--format table|csv|tsv|json|jsonl|markdown] [-o FILE] [--timer] [--today DATE] [--max-rows N] [--max-memory SIZE]\n")
+    writeError("planq: error: \(PlanqCommand.message(for: error))\nUsage: planq [-c QUERY | -f FILE] [--data DIR] [--format table|csv|tsv|json|jsonl|markdown|html] [-o FILE] [--timer] [--today DATE] [--max-rows N] [--max-memory SIZE]\n")
     exit(ExitStatus.usage.rawValue)
 }

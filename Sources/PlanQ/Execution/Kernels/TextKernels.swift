@@ -107,7 +107,7 @@ enum TextKernels {
             }
         }
         if timedOut && !found {
-            let shown = s.count > 40 ? String(s.prefix(40)) + "…" : s
+            let shown = TerminalText.visible(s.count > 40 ? String(s.prefix(40)) + "…" : s)
             throw Diagnostic("regular expression \"\(pattern)\" took more than \(budget) ms on the value \"\(shown)\"",
                              help: "the pattern backtracks catastrophically (nested repetition such as (a+)+); simplify it")
         }
