@@ -53,7 +53,7 @@ final class ExpressionExecutor {
             let vs = try args.map { try evaluate($0, batch) }
             return try callScalar(f, vs, t, n)
         case .addMonths(let a, let b, let negate):
-            return DateKernels.addMonths(try evaluate(a, batch), try evaluate(b, batch), negate: negate)
+            return try DateKernels.addMonths(try evaluate(a, batch), try evaluate(b, batch), negate: negate)
         }
     }
 

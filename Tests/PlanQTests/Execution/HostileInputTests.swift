@@ -168,4 +168,28 @@ final class HostileInputTests: XCTestCase {
         let small = message { try DataDirectory.loadFile(path, maxFileBytes: 1000) }
         XCTAssertTrue(small.contains("over the limit of 1000 bytes"), small)
     }
+
+    // MARK: - Date arithmetic
+
+    /// `- Int64.min months` trapped (negating Int64.min), `+ huge days` wrapped
+    /// to a wrong date and `+ huge months` returned the date unchanged. Each is
+    /// now an error, and ordinary arithmetic (with nulls) is unaffected.
+    func testDateArithmeticOutOfRangeIsAnError() throws {
+        let e = try engine(["t": "d,n\n2009-01-31,1\n,9223372036854775807\n"])
+        let cases = [
+            ("t select d - -9223372036854775808 months", "date out of range: 2009-01-31 - -9223372036854775808 months"),
+            ("t select d + 9223372036854775807 days", "date out of range: 2009-01-31 + 9223372036854775807 days"),
+            ("t select d + 2147483647 days", "date out of range: 2009-01-31 + 2147483647 days"),
+            ("t select d + 9223372036854775807 months", "date out of range: 2009-01-31 + 9223372036854775807 months"),
+            ("t select (d + 2000000000 days) + 1000000 months", "date out of range"),
+        ]
+        for (q, expected) in cases {
+            let m = message { try self.run(e, q) }
+            XCTAssertTrue(m.contains(expected), "\(q): \(m)")
+        }
+        // The null row's huge n is never evaluated as a date.
+        XCTAssertEqual(try run(e, "t where d is null select d + n days as x").rows, [[.null]])
+        XCTAssertEqual(try run(e, "t where n = 1 select d + n months as a, d - 31 days as b").rows.map { $0.map(\.description) },
+                       [["2009-02-28", "2008-12-31"]])
+    }
 }
