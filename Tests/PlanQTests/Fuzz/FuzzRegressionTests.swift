@@ -14,4 +14,20 @@ final class FuzzRegressionTests: XCTestCase {
         let three = try CSVReader().read(bytes: Array("a,b,c\nx,,".utf8), name: "t.csv", tableName: "t")
         XCTAssertEqual(three.rows, [[.text("x"), .null, .null]])
     }
+
+    /// query: a `let` item reading an earlier item of the same `let`
+    /// (`let d = ..., late = ... > d`) was bound to a column the projection did
+    /// not have yet, and evaluation indexed slot -1 (Index out of range).
+    func testLetItemUsingAnEarlierItemOfTheSameLet() throws {
+        let catalog = Catalog()
+        catalog.add(try CSVReader().read(bytes: Array("x\n1\n2\n".utf8), name: "t.csv", tableName: "t"))
+        let engine = Engine(catalog: catalog, today: 0)
+        let q = "t let d = x * 10, e = d + 1, d = e * 2, f = d select x, d, e, f"
+        let result = try engine.run(SourceText(name: "<query>", text: q))
+        XCTAssertEqual(result.last?.table.rows, [[.int(1), .int(22), .int(11), .int(22)],
+                                                 [.int(2), .int(42), .int(21), .int(42)]])
+        // Items that do not depend on each other still make one projection.
+        let plan = try engine.run(SourceText(name: "<query>", text: "explain t let a = x + 1, b = x + 2"))
+        XCTAssertEqual(plan.last?.explain?.components(separatedBy: "Projection").count, 2, plan.last?.explain ?? "")
+    }
 }
