@@ -39,7 +39,7 @@ struct PlanqCommand: ParsableCommand {
     @Option(name: [.customShort("o"), .long], help: "Write the results to this file (atomically: all or nothing) instead of standard output.")
     var output: String?
 
-    @Option(name: .customLong("max-rows"), help: "Most rows a join or result may hold before the query stops with an error (default 10000000).")
+    @Option(name: .customLong("max-rows"), help: "Most rows a join may produce before the query stops with an error (default 10000000).")
     var maxRows: Int?
 
     @Option(name: .customLong("max-memory"), help: "Most memory an intermediate result may need, e.g. 512M or 4G (default: no limit).")

@@ -3,9 +3,11 @@ import Foundation
 /// The resource limits a query runs under, so that hostile or mistaken input ends
 /// with a clear error instead of an out-of-memory kill or a hang.
 ///
-/// - `maxRows`: the most rows any operator may materialise (a join's output, a
-///   sort's input, the final result). A join whose keys match nearly every pair
-///   of rows hits this long before it exhausts memory. `--max-rows` sets it.
+/// - `maxRows`: the most rows a join may produce. A join is the only operator
+///   whose output can outgrow its inputs (keys that match nearly every pair of
+///   rows give rows × rows), so it is checked as the output grows and stops long
+///   before memory runs out. Other operators are bounded by the loaded tables.
+///   `--max-rows` sets it.
 /// - `maxMemory`: an estimate of the bytes a materialised intermediate may take
 ///   (rows × columns × 16 bytes per cell, a generous upper bound for the
 ///   columnar layout). `--max-memory` sets it; nil means no estimate is checked.
@@ -29,13 +31,18 @@ public struct ExecutionLimits: Sendable, Equatable {
     /// Bytes one materialised cell is assumed to take when checking `maxMemory`.
     static let bytesPerCell = 16
 
-    /// Throws when materialising `rows` rows of `columns` columns would pass a limit.
-    /// `what` names the operator in the message ("join output").
+    /// Throws when materialising `rows` rows of `columns` columns would pass the
+    /// row or the memory limit. `what` names the operator in the message.
     func check(rows: Int, columns: Int, _ what: String) throws {
         if rows > maxRows {
             throw Diagnostic("\(what) exceeds the row limit of \(maxRows) rows",
                              help: "narrow the query (a join on keys that repeat multiplies rows), or raise --max-rows")
         }
+        try checkMemory(rows: rows, columns: columns, what)
+    }
+
+    /// Throws when `rows` rows of `columns` columns would pass the memory limit.
+    func checkMemory(rows: Int, columns: Int, _ what: String) throws {
         if let maxMemory {
             let (bytes, overflow) = rows.multipliedReportingOverflow(by: max(1, columns) * ExecutionLimits.bytesPerCell)
             if overflow || bytes > maxMemory {

@@ -35,11 +35,11 @@ final class CLIHostileInputTests: XCTestCase {
     }
 
     func testMaxRowsFlag() throws {
-        let r = try cli.planq(["--data", fixtures, "--max-rows", "3", "-c", "indicators"])
+        let r = try cli.planq(["--data", fixtures, "--max-rows", "3", "-c", "indicators join outcomes on plan, outcome_no"])
         XCTAssertEqual(r.status, 1)
-        XCTAssertTrue(r.err.contains("error: an intermediate result exceeds the row limit of 3 rows"), r.err)
+        XCTAssertTrue(r.err.contains("error: the join output exceeds the row limit of 3 rows"), r.err)
         XCTAssertTrue(r.err.contains("raise --max-rows"), r.err)
-        let ok = try cli.planq(["--data", fixtures, "--max-rows", "3", "-c", "indicators aggregate count()"])
+        let ok = try cli.planq(["--data", fixtures, "--max-rows", "3", "-c", "indicators"])
         XCTAssertEqual(ok.status, 0, ok.err)
         let bad = try cli.planq(["--data", fixtures, "--max-memory", "lots", "-c", "indicators"])
         XCTAssertEqual(bad.status, 2)
