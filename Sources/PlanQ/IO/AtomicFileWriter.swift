@@ -31,7 +31,7 @@ public enum AtomicFileWriter {
         // The new file keeps an existing file's permissions; a new one gets 0644.
         let mode = (try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int).flatMap { $0 } ?? 0o644
         let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, mode_t(mode))
-        guard fd >= 0 else { throw failure("cannot write '\(path)'", in: dir) }
+        guard fd >= 0 else { throw failure("cannot write '\(path)'") }
         var ok = false
         defer {
             if !ok { unlink(tmp) }
@@ -39,7 +39,7 @@ public enum AtomicFileWriter {
         var written = 0
         let failedWrite: Bool = data.withUnsafeBytes { raw in
             while written < raw.count {
-                let n = Glibc.write(fd, raw.baseAddress.map { $0 + written }, raw.count - written)
+                let n = systemWrite(fd, raw.baseAddress.map { $0 + written }, raw.count - written)
                 if n < 0 {
                     if errno == EINTR { continue }
                     return true
@@ -54,7 +54,7 @@ public enum AtomicFileWriter {
         if syncFailed {
             throw Diagnostic("cannot write '\(path)': \(String(cString: strerror(error)))")
         }
-        guard rename(tmp, path) == 0 else { throw failure("cannot replace '\(path)'", in: dir) }
+        guard rename(tmp, path) == 0 else { throw failure("cannot replace '\(path)'") }
         ok = true
         syncDirectory(dir)
     }
@@ -77,7 +77,7 @@ public enum AtomicFileWriter {
         }
         try build(tmp)
         if !fm.fileExists(atPath: path) {
-            guard rename(tmp, path) == 0 else { throw failure("cannot create '\(path)'", in: nil) }
+            guard rename(tmp, path) == 0 else { throw failure("cannot create '\(path)'") }
             ok = true
             return
         }
@@ -88,9 +88,9 @@ public enum AtomicFileWriter {
             return
         }
         let old = temporaryPath(for: url)
-        guard rename(path, old) == 0 else { throw failure("cannot move '\(path)' aside", in: nil) }
+        guard rename(path, old) == 0 else { throw failure("cannot move '\(path)' aside") }
         guard rename(tmp, path) == 0 else {
-            let f = failure("cannot replace '\(path)'", in: nil)
+            let f = failure("cannot replace '\(path)'")
             rename(old, path)
             throw f
         }
@@ -128,7 +128,16 @@ public enum AtomicFileWriter {
         }
     }
 
-    private static func failure(_ what: String, in dir: String?) -> Diagnostic {
+    /// `write(2)`; the module-qualified name differs between Glibc and Darwin.
+    private static func systemWrite(_ fd: Int32, _ buf: UnsafeRawPointer?, _ n: Int) -> Int {
+        #if canImport(Glibc)
+        return Glibc.write(fd, buf, n)
+        #else
+        return Darwin.write(fd, buf, n)
+        #endif
+    }
+
+    private static func failure(_ what: String) -> Diagnostic {
         Diagnostic("\(what): \(String(cString: strerror(errno)))")
     }
 }
