@@ -13,11 +13,17 @@
 ///   and the line/paragraph separators U+2028/U+2029 become `\u{NNNN}`.
 enum TerminalText {
     /// `s` with every control character spelled out; `s` itself when it has none.
-    static func visible(_ s: String) -> String {
-        guard s.unicodeScalars.contains(where: needsEscape) else { return s }
+    /// `keepLayout` leaves tabs and newlines as they are (for error messages and
+    /// quoted source lines, where they are layout, not data).
+    static func visible(_ s: String, keepLayout: Bool = false) -> String {
+        guard s.unicodeScalars.contains(where: { needsEscape($0) && !(keepLayout && ($0 == "\t" || $0 == "\n")) }) else { return s }
         var out = ""
         out.unicodeScalars.reserveCapacity(s.unicodeScalars.count + 8)
         for ch in s.unicodeScalars {
+            if keepLayout && (ch == "\t" || ch == "\n") {
+                out.unicodeScalars.append(ch)
+                continue
+            }
             switch ch {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
