@@ -50,7 +50,16 @@ func runCommand(_ cmd: PlanqCommand) -> ExitStatus {
         }
         source = SourceText(name: f, text: text)
     } else {
-        let data = FileHandle.standardInput.readDataToEndOfFile()
+        // Read at most one byte past the parser's limit, so `planq < huge.bin` stops early.
+        var data = Data()
+        while data.count <= Parser.maxSourceBytes,
+              let chunk = try? FileHandle.standardInput.read(upToCount: 1 << 16), !chunk.isEmpty {
+            data.append(chunk)
+        }
+        if data.count > Parser.maxSourceBytes {
+            writeError("planq: standard input has more than \(Parser.maxSourceBytes) bytes; a script may have at most that\n")
+            return .failure
+        }
         source = SourceText(name: "<stdin>", text: String(decoding: data, as: UTF8.self))
     }
 

@@ -34,6 +34,17 @@ final class CLIHostileInputTests: XCTestCase {
         XCTAssertEqual(r.err, "planq: '\(file)' is 10000027 bytes; a query file may have at most 1000000\n")
     }
 
+    func testHugeStandardInputStopsEarly() throws {
+        let file = dir.appendingPathComponent("big.bin").path
+        XCTAssertTrue(FileManager.default.createFile(atPath: file, contents: Data("x".utf8)))
+        XCTAssertEqual(truncate(file, 2_000_000_000), 0)  // sparse: no disk used
+        let start = Date()
+        let r = try cli.planq(["--data", fixtures], stdinFile: file)
+        XCTAssertEqual(r.status, 1)
+        XCTAssertEqual(r.err, "planq: standard input has more than 1000000 bytes; a script may have at most that\n")
+        XCTAssertLessThan(Date().timeIntervalSince(start), 10)
+    }
+
     func testMaxRowsFlag() throws {
         let r = try cli.planq(["--data", fixtures, "--max-rows", "3", "-c", "indicators join outcomes on plan, outcome_no"])
         XCTAssertEqual(r.status, 1)
@@ -91,14 +102,14 @@ struct CLIRunner {
         return Bundle.main.bundleURL.appendingPathComponent("planq")
     }
 
-    func planq(_ args: [String]) throws -> CLITests.Run {
+    func planq(_ args: [String], stdinFile: String? = nil) throws -> CLITests.Run {
         let p = Process()
         p.executableURL = binary
         p.arguments = args
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
         p.standardError = err
-        p.standardInput = FileHandle.nullDevice
+        p.standardInput = try stdinFile.map { try FileHandle(forReadingFrom: URL(fileURLWithPath: $0)) } ?? FileHandle.nullDevice
         try p.run()
         // Read both pipes concurrently: a big stderr must not block the child.
         final class Box: @unchecked Sendable { var data = Data() }
