@@ -30,4 +30,15 @@ final class FuzzRegressionTests: XCTestCase {
         let plan = try engine.run(SourceText(name: "<query>", text: "explain t let a = x + 1, b = x + 2"))
         XCTAssertEqual(plan.last?.explain?.components(separatedBy: "Projection").count, 2, plan.last?.explain ?? "")
     }
+
+    /// parse corpus, replayed through the engine: `group by owner as a, owner`
+    /// (one text column as two keys) shared one dictionary remap between the two
+    /// keys' interners, so the second key's codes indexed past its dictionary.
+    func testSameTextColumnTwiceAsGroupKeys() throws {
+        let catalog = Catalog()
+        catalog.add(try CSVReader().read(bytes: Array("o,v\nann,1\nbo,2\nann,3\n".utf8), name: "t.csv", tableName: "t"))
+        let engine = Engine(catalog: catalog, today: 0)
+        let r = try engine.run(SourceText(name: "<query>", text: "t group by o as a, o aggregate sum(v) as s"))
+        XCTAssertEqual(r.last?.table.rows, [[.text("ann"), .text("ann"), .int(4)], [.text("bo"), .text("bo"), .int(2)]])
+    }
 }

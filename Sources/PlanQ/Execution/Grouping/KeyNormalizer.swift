@@ -10,7 +10,15 @@ final class KeyNormalizer {
     let types: [DataType]
     /// One interner per text key; shared with another normaliser for joins.
     var interners: [StringDictionary?]
-    private var remaps: [ObjectIdentifier: ContiguousArray<UInt32>] = [:]
+    /// Per key, the remap of each source dictionary into that key's interner. Keyed
+    /// by key as well as dictionary: `group by owner, owner` feeds one dictionary
+    /// to two interners, and sharing one remap indexed past the second interner.
+    private var remaps: [RemapKey: ContiguousArray<UInt32>] = [:]
+
+    private struct RemapKey: Hashable {
+        let dictionary: ObjectIdentifier
+        let key: Int
+    }
 
     /// Words per row: one per key plus the null word.
     var width: Int { types.count + 1 }
@@ -58,7 +66,7 @@ final class KeyNormalizer {
 
     /// Codes of `d` in key `k`'s interner, extended when `d` has grown.
     func textRemap(_ d: StringDictionary, _ k: Int) -> ContiguousArray<UInt32> {
-        let id = ObjectIdentifier(d)
+        let id = RemapKey(dictionary: ObjectIdentifier(d), key: k)
         var m = remaps[id] ?? []
         if m.count < d.count, let interner = interners[k] {
             for i in m.count..<d.count { m.append(interner.intern(d.strings[i])) }
