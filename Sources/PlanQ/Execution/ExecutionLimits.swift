@@ -11,17 +11,20 @@ import Foundation
 /// - `maxMemory`: an estimate of the bytes a materialised intermediate may take
 ///   (rows × columns × 16 bytes per cell, a generous upper bound for the
 ///   columnar layout). `--max-memory` sets it; nil means no estimate is checked.
-/// - `regexSteps`: a budget for one `matches`/`like` evaluation on one value,
-///   in units of the regex engine's time limit (see ``TextKernels``).
+/// - `regexMilliseconds`: how long one `matches`/`like` evaluation on one value
+///   may take before the query stops (ICU's matcher backtracks; see ``TextKernels``).
 public struct ExecutionLimits: Sendable, Equatable {
     /// Default row limit: ten million rows.
     public static let defaultMaxRows = 10_000_000
 
+    /// Most rows one join may produce.
     public var maxRows: Int
+    /// Most bytes (estimated) one materialised intermediate may need; nil for no limit.
     public var maxMemory: Int?
     /// Milliseconds one regular-expression match on one value may take.
     public var regexMilliseconds: Int
 
+    /// Limits with the defaults: 10 million join rows, no memory limit, 1 s per regex match.
     public init(maxRows: Int = ExecutionLimits.defaultMaxRows, maxMemory: Int? = nil, regexMilliseconds: Int = 1000) {
         self.maxRows = maxRows
         self.maxMemory = maxMemory
