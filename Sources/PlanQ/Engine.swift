@@ -13,6 +13,8 @@ public final class Engine: @unchecked Sendable {
     /// Rows per morsel (see ``ExecutionContext/morselSize``); tests make it tiny
     /// so that small fixtures run in parallel too.
     public var morselSize: Int
+    /// Row, memory and regex limits every statement runs under (`--max-rows`, `--max-memory`).
+    public var limits = ExecutionLimits()
 
     public init(catalog: Catalog, today: Int32? = nil, threads: Int = 1,
                 morselSize: Int = ExecutionContext.defaultMorselSize) {
@@ -65,7 +67,7 @@ public final class Engine: @unchecked Sendable {
 
     /// Binds, plans and executes one parsed statement.
     public func execute(_ statement: Statement, _ source: SourceText, context: ExecutionContext? = nil) throws -> StatementResult {
-        let ctx = context ?? ExecutionContext(today: today, threads: threads, morselSize: morselSize)
+        let ctx = context ?? ExecutionContext(today: today, threads: threads, morselSize: morselSize, limits: limits)
         let query: Query
         var isExplain = false
         switch statement.kind {

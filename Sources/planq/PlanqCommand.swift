@@ -24,7 +24,7 @@ struct PlanqCommand: ParsableCommand {
     @Option(help: "Load every *.csv and *.jsonl in this directory (with its schema.json).")
     var data: String?
 
-    @Option(help: "Output format: table, csv, tsv, json, jsonl or markdown.")
+    @Option(help: "Output format: table, csv, tsv, json, jsonl, markdown or html.")
     var format: ResultFormat = .table
 
     @Flag(help: "Print load time and per-statement timings to standard error.")
@@ -36,10 +36,40 @@ struct PlanqCommand: ParsableCommand {
     @Option(help: "Worker threads (default: all cores).")
     var threads: Int?
 
+    @Option(name: [.customShort("o"), .long], help: "Write the results to this file (atomically: all or nothing) instead of standard output.")
+    var output: String?
+
+    @Option(name: .customLong("max-rows"), help: "Most rows a join may produce before the query stops with an error (default 10000000).")
+    var maxRows: Int?
+
+    @Option(name: .customLong("max-memory"), help: "Most memory an intermediate result may need, e.g. 512M or 4G (default: no limit).")
+    var maxMemory: String?
+
+    @Option(name: .customLong("max-file-size"), help: "Largest data file loaded, e.g. 4G (default 1G).")
+    var maxFileSize: String?
+
     func validate() throws {
         if command != nil && file != nil { throw ValidationError("use either -c or -f, not both") }
         if let today, CivilDate.parse(today) == nil { throw ValidationError("--today '\(today)' is not a date (YYYY-MM-DD)") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        if let maxRows, maxRows < 1 { throw ValidationError("--max-rows must be at least 1") }
+        if let maxMemory, ExecutionLimits.parseSize(maxMemory) == nil {
+            throw ValidationError("--max-memory '\(maxMemory)' is not a size (e.g. 512M, 4G)")
+        }
+        if let maxFileSize, ExecutionLimits.parseSize(maxFileSize) == nil {
+            throw ValidationError("--max-file-size '\(maxFileSize)' is not a size (e.g. 512M, 4G)")
+        }
+    }
+
+    /// The limits the flags ask for.
+    var limits: ExecutionLimits {
+        ExecutionLimits(maxRows: maxRows ?? ExecutionLimits.defaultMaxRows,
+                        maxMemory: maxMemory.flatMap(ExecutionLimits.parseSize))
+    }
+
+    /// The largest data file to load.
+    var maxFileBytes: Int {
+        maxFileSize.flatMap(ExecutionLimits.parseSize) ?? FileBytes.defaultMaxBytes
     }
 
     func run() throws {

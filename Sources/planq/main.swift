@@ -44,13 +44,27 @@ func runCommand(_ cmd: PlanqCommand) -> ExitStatus {
     } else if let c = cmd.command {
         source = SourceText(name: "<query>", text: c)
     } else if let f = cmd.file {
+        // Refuse a huge file before reading it (the parser would refuse it anyway).
+        if let size = (try? FileManager.default.attributesOfItem(atPath: f))?[.size] as? Int, size > Parser.maxSourceBytes {
+            writeError("planq: '\(f)' is \(size) bytes; a query file may have at most \(Parser.maxSourceBytes)\n")
+            return .failure
+        }
         guard let text = try? String(contentsOfFile: f, encoding: .utf8) else {
-            writeError("planq: cannot read '\(f)'\n")
+            writeError("planq: cannot read '\(f)' (missing, or not UTF-8 text)\n")
             return .failure
         }
         source = SourceText(name: f, text: text)
     } else {
-        let data = FileHandle.standardInput.readDataToEndOfFile()
+        // Read at most one byte past the parser's limit, so `planq < huge.bin` stops early.
+        var data = Data()
+        while data.count <= Parser.maxSourceBytes,
+              let chunk = try? FileHandle.standardInput.read(upToCount: 1 << 16), !chunk.isEmpty {
+            data.append(chunk)
+        }
+        if data.count > Parser.maxSourceBytes {
+            writeError("planq: standard input has more than \(Parser.maxSourceBytes) bytes; a script may have at most that\n")
+            return .failure
+        }
         source = SourceText(name: "<stdin>", text: String(decoding: data, as: UTF8.self))
     }
 
@@ -61,7 +75,8 @@ func runCommand(_ cmd: PlanqCommand) -> ExitStatus {
             writeError("planq: no --data given and no datasets/ folder found\n")
             return .failure
         }
-        catalog = try DataDirectory.load(dir, threads: cmd.threads ?? ProcessInfo.processInfo.activeProcessorCount)
+        catalog = try DataDirectory.load(dir, threads: cmd.threads ?? ProcessInfo.processInfo.activeProcessorCount,
+                                         maxFileBytes: cmd.maxFileBytes)
     } catch let d as Diagnostic {
         writeError(renderer.render(d))
         return .failure
@@ -80,6 +95,7 @@ func runCommand(_ cmd: PlanqCommand) -> ExitStatus {
     let engine = Engine(catalog: catalog,
                         today: cmd.today.flatMap(CivilDate.parse)?.days,
                         threads: cmd.threads ?? ProcessInfo.processInfo.activeProcessorCount)
+    engine.limits = cmd.limits
     if interactive {
         let shell = Shell(engine: engine, format: cmd.format, timer: cmd.timer, historyPath: Shell.defaultHistoryPath())
         return shell.run() == 0 ? .success : .failure
@@ -88,6 +104,9 @@ func runCommand(_ cmd: PlanqCommand) -> ExitStatus {
     // The benchmark harness times execution only; it sets this so that a 1e7-row
     // result is not rendered five times just to be thrown away.
     let discard = ProcessInfo.processInfo.environment["PLANQ_BENCH_DISCARD_OUTPUT"] == "1"
+    // With -o the results are collected and written in one atomic step at the end,
+    // so a failing statement (or Ctrl-C) never leaves a half-written file.
+    var collected = ""
     do {
         _ = try engine.run(source) { result in
             let t = Date()
@@ -102,7 +121,11 @@ func runCommand(_ cmd: PlanqCommand) -> ExitStatus {
             }
             if !first && cmd.format == .table { out = "\n" + out }
             first = false
-            if !out.isEmpty { FileHandle.standardOutput.write(Data(out.utf8)) }
+            if cmd.output != nil {
+                collected += out
+            } else if !out.isEmpty {
+                FileHandle.standardOutput.write(Data(out.utf8))
+            }
             if cmd.timer {
                 let outMs = Date().timeIntervalSince(t) * 1000
                 let tm = result.timing
@@ -116,6 +139,14 @@ func runCommand(_ cmd: PlanqCommand) -> ExitStatus {
     } catch {
         writeError("planq: \(error)\n")
         return .failure
+    }
+    if let path = cmd.output {
+        do {
+            try AtomicFileWriter.write(Data(collected.utf8), to: path)
+        } catch {
+            writeError("planq: \(error)\n")
+            return .failure
+        }
     }
     return .success
 }
@@ -145,6 +176,6 @@ do {
         print(PlanqCommand.fullMessage(for: error))
         exit(0)
     }
-    writeError("planq: error: \(PlanqCommand.message(for: error))\nUsage: planq [-c QUERY | -f FILE] [--data DIR] [--format table|csv|tsv|json|jsonl|markdown] [--timer] [--today DATE]\n")
+    writeError("planq: error: \(PlanqCommand.message(for: error))\nUsage: planq [-c QUERY | -f FILE] [--data DIR] [--format table|csv|tsv|json|jsonl|markdown|html] [-o FILE] [--timer] [--today DATE] [--max-rows N] [--max-memory SIZE]\n")
     exit(ExitStatus.usage.rawValue)
 }

@@ -30,17 +30,25 @@ public struct DiagnosticRenderer: Sendable {
         var out = ""
         if let src = d.source, let span = d.span {
             let (line, col) = DiagnosticRenderer.position(of: span.start, in: src)
-            out += "\(bold)\(src.name):\(line):\(col):\(reset) \(sev): \(d.message)\n"
+            out += "\(bold)\(src.name):\(line):\(col):\(reset) \(sev): \(safe(d.message))\n"
             out += snippet(src, span)
         } else if let src = d.source {
-            out += "\(bold)\(src.name):\(reset) \(sev): \(d.message)\n"
+            out += "\(bold)\(src.name):\(reset) \(sev): \(safe(d.message))\n"
         } else {
-            out += "\(sev): \(d.message)\n"
+            out += "\(sev): \(safe(d.message))\n"
         }
-        for n in d.notes { out += "note: \(n)\n" }
-        if let h = d.help { out += "help: \(h)\n" }
+        for n in d.notes { out += "note: \(safe(n))\n" }
+        if let h = d.help { out += "help: \(safe(h))\n" }
         return out
     }
+
+    /// Messages quote data (a bad CSV field, a regex's value): control
+    /// characters in them are spelled out, so an error cannot drive the terminal.
+    private func safe(_ s: String) -> String { TerminalText.visible(s, keepLayout: true) }
+
+    /// Source lines longer than this many characters are shown as a window
+    /// around the caret (a 10,000-parenthesis line would otherwise fill the screen).
+    static let maxSnippetWidth = 200
 
     /// The source line holding the span's start, and a caret line under the span.
     private func snippet(_ src: SourceText, _ span: SourceSpan) -> String {
@@ -50,11 +58,23 @@ public struct DiagnosticRenderer: Sendable {
         while ls > 0 && bytes[ls - 1] != UInt8(ascii: "\n") { ls -= 1 }
         var le = start
         while le < bytes.count && bytes[le] != UInt8(ascii: "\n") { le += 1 }
-        let lineText = String(decoding: bytes[ls..<le], as: UTF8.self)
-        let lead = String(decoding: bytes[ls..<start], as: UTF8.self)
+        var lineText = String(decoding: bytes[ls..<le], as: UTF8.self)
+        var lead = String(decoding: bytes[ls..<start], as: UTF8.self)
         let spanEnd = min(max(span.end, start), le)
-        let width = max(1, String(decoding: bytes[start..<spanEnd], as: UTF8.self).count)
-        let pad = String(lead.map { $0 == "\t" ? "\t" : " " })
+        var width = max(1, String(decoding: bytes[start..<spanEnd], as: UTF8.self).count)
+        let total = lineText.count
+        if total > DiagnosticRenderer.maxSnippetWidth {
+            // A window of the line with the caret 60 characters in, "…" where cut.
+            let chars = Array(lineText), at = lead.count
+            let from = max(0, min(at - 60, total - DiagnosticRenderer.maxSnippetWidth))
+            let to = min(total, from + DiagnosticRenderer.maxSnippetWidth)
+            lineText = (from > 0 ? "…" : "") + String(chars[from..<to]) + (to < total ? "…" : "")
+            lead = (from > 0 ? "…" : "") + String(chars[from..<at])
+            width = max(1, min(width, to - at))
+        }
+        // Control characters are spelled out; the caret line is padded to match.
+        lineText = safe(lineText)
+        let pad = String(safe(lead).map { $0 == "\t" ? "\t" : " " })
         let caret = "^" + String(repeating: "~", count: width - 1)
         let green = color ? "\u{1B}[1;32m" : "", reset = color ? "\u{1B}[0m" : ""
         return "\(lineText)\n\(pad)\(green)\(caret)\(reset)\n"

@@ -20,6 +20,10 @@ final class ExpressionExecutor {
         let n = batch.count
         switch e {
         case .column(let slot, _):
+            // A slot the planner could not resolve is a bug, reported rather than trapped on.
+            guard batch.columns.indices.contains(slot) else {
+                throw Diagnostic("internal error: column slot \(slot) of \(batch.columns.count) is not available here")
+            }
             return batch.columns[slot]
         case .constant(let v, let t):
             return broadcast(v, t, n)
@@ -53,7 +57,7 @@ final class ExpressionExecutor {
             let vs = try args.map { try evaluate($0, batch) }
             return try callScalar(f, vs, t, n)
         case .addMonths(let a, let b, let negate):
-            return DateKernels.addMonths(try evaluate(a, batch), try evaluate(b, batch), negate: negate)
+            return try DateKernels.addMonths(try evaluate(a, batch), try evaluate(b, batch), negate: negate)
         }
     }
 

@@ -34,6 +34,7 @@ public struct CSVReader: TableFileReader, Sendable {
     }
 
     private func readBuffer(_ buf: UnsafeBufferPointer<UInt8>, name: String, tableName: String) throws -> Table {
+        try TextCheck.requireText(buf, name: name)
         let hasBOM = buf.count >= 3 && buf[0] == 0xEF && buf[1] == 0xBB && buf[2] == 0xBF
         let start = hasBOM ? 3 : 0
         if start >= buf.count {

@@ -47,7 +47,7 @@ struct CSVScan {
                 while true {
                     let fieldStart = pos, fieldLine = line
                     var fs = pos, fe = pos, quoted = false, escaped = false
-                    if p[pos] == quote {
+                    if pos < n && p[pos] == quote {  // a trailing comma at the very end leaves pos == n
                         quoted = true
                         pos += 1
                         fs = pos

@@ -10,8 +10,9 @@ public enum DataDirectory {
     public static let extensions = ["csv", "jsonl"]
 
     /// Loads every data file in the folder at `path`, applying its `schema.json` if present.
-    /// Large CSV files are parsed on up to `threads` threads.
-    public static func load(_ path: String, threads: Int = 1) throws -> Catalog {
+    /// Large CSV files are parsed on up to `threads` threads; data files larger than
+    /// `maxFileBytes` are refused before they are read.
+    public static func load(_ path: String, threads: Int = 1, maxFileBytes: Int = FileBytes.defaultMaxBytes) throws -> Catalog {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue else {
             throw Diagnostic("data folder '\(path)' does not exist or is not a folder")
@@ -33,7 +34,7 @@ public enum DataDirectory {
                 throw Diagnostic("two files define table '\(stem)': '\(other)' and '\(file)'")
             }
             let tableSchema = try schema.table(stem, file: schemaPath)
-            let table = try loadFile(join(path, file), name: stem, schema: tableSchema, threads: threads)
+            let table = try loadFile(join(path, file), name: stem, schema: tableSchema, threads: threads, maxFileBytes: maxFileBytes)
             catalog.add(table)
             loaded[stem.lowercased()] = file
             for (other, keys) in tableSchema.joinKeys {
@@ -50,12 +51,12 @@ public enum DataDirectory {
 
     /// Loads one CSV or JSON lines file (chosen by extension; anything else is read as CSV).
     public static func loadFile(_ path: String, name: String? = nil, schema: TableSchema = TableSchema(),
-                                threads: Int = 1) throws -> Table {
+                                threads: Int = 1, maxFileBytes: Int = FileBytes.defaultMaxBytes) throws -> Table {
         let tableName = name ?? FileBytes.stem(path)
         if (path as NSString).pathExtension.lowercased() == "jsonl" {
-            return try JSONLinesReader(schema: schema).read(path: path, tableName: tableName)
+            return try JSONLinesReader(schema: schema).read(path: path, tableName: tableName, maxBytes: maxFileBytes)
         }
-        return try CSVReader(schema: schema, threads: threads).read(path: path, tableName: tableName)
+        return try CSVReader(schema: schema, threads: threads).read(path: path, tableName: tableName, maxBytes: maxFileBytes)
     }
 
     /// Declared join keys must name loaded tables and columns present on both sides.

@@ -18,6 +18,7 @@ public struct JSONLinesReader: TableFileReader, Sendable {
     /// Loads JSON lines `bytes`; `name` is the file name used in diagnostics.
     public func read(bytes: [UInt8], name: String, tableName: String) throws -> Table {
         try bytes.withUnsafeBufferPointer { buf in
+            try TextCheck.requireText(buf, name: name)
             var state = JSONLinesState(schema: schema)
             var pos = buf.count >= 3 && buf[0] == 0xEF && buf[1] == 0xBB && buf[2] == 0xBF ? 3 : 0
             var line = 1

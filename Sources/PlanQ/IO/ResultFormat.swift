@@ -12,4 +12,6 @@ public enum ResultFormat: String, CaseIterable, Sendable {
     case jsonl
     /// A GitHub-flavoured Markdown table.
     case markdown
+    /// An HTML `<table>` fragment, every cell escaped (for reports and web pages).
+    case html
 }

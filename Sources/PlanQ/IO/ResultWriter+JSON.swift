@@ -31,18 +31,24 @@ extension ResultWriter {
         }
     }
 
-    /// A quoted JSON string with `"`, `\` and control characters escaped.
+    /// A quoted JSON string with `"`, `\` and control characters escaped. DEL,
+    /// C1 controls, bidi overrides and U+2028/U+2029 are escaped too (they break
+    /// JavaScript and terminals; see ``TerminalText``), and `</` is written `<\/` so the text can sit inside an HTML
+    /// `<script>` block without closing it.
     static func jsonString(_ s: String) -> String {
         var out = "\""
+        var previous: Unicode.Scalar = " "
         for ch in s.unicodeScalars {
+            defer { previous = ch }
             switch ch {
+            case "/" where previous == "<": out += "\\/"
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                if ch.value < 0x20 {
+                if TerminalText.needsEscape(ch) {
                     let hex = String(ch.value, radix: 16)
                     out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {

@@ -13,6 +13,7 @@ public enum ResultWriter {
         case .json: return json(table)
         case .jsonl: return jsonLines(table)
         case .markdown: return markdown(table)
+        case .html: return html(table)
         }
     }
 
@@ -62,11 +63,17 @@ public enum ResultWriter {
     }
 
     private static func markdown(_ t: Table) -> String {
+        // Markdown is read on terminals and rendered as HTML: pipes would split the
+        // cell, line breaks the row, and `<`/`&` would be taken as HTML (`<script>`).
         func cell(_ s: String) -> String {
             var x = replacing(s, "\\", "\\\\")
+            x = replacing(x, "&", "&amp;")
+            x = replacing(x, "<", "&lt;")
+            x = replacing(x, ">", "&gt;")
             x = replacing(x, "|", "\\|")
             x = replacing(x, "\r\n", "<br>")
-            return replacing(x, "\n", "<br>")
+            x = replacing(x, "\n", "<br>")
+            return TerminalText.visible(x)
         }
         var out = "| " + t.columns.map { cell($0.name) }.joined(separator: " | ") + " |\n"
         out += "|" + t.columns.map { $0.type.isNumeric ? " ---: |" : " --- |" }.joined() + "\n"

@@ -6,8 +6,9 @@ public protocol TableFileReader {
 
 extension TableFileReader {
     /// Loads the file at `path` as a table named `tableName` (default: the file stem).
-    public func read(path: String, tableName: String? = nil) throws -> Table {
-        let bytes = try FileBytes.read(path)
+    /// Files over `maxBytes` are refused before reading (see ``FileBytes/defaultMaxBytes``).
+    public func read(path: String, tableName: String? = nil, maxBytes: Int = FileBytes.defaultMaxBytes) throws -> Table {
+        let bytes = try FileBytes.read(path, maxBytes: maxBytes)
         let table = try read(bytes: bytes, name: path, tableName: tableName ?? FileBytes.stem(path))
         table.source = path
         return table

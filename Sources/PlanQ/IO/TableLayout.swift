@@ -74,18 +74,9 @@ struct TableLayout {
         return s
     }
 
-    /// Tabs and line breaks spelled out, so one row is one line.
+    /// Control characters spelled out (see ``TerminalText``): one row is one
+    /// line, and nothing in a cell can drive the terminal.
     private static func clean(_ s: String) -> String {
-        guard s.contains(where: { $0 == "\n" || $0 == "\t" || $0 == "\r" || $0 == "\r\n" }) else { return s }
-        var out = ""
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default: out.unicodeScalars.append(ch)
-            }
-        }
-        return out
+        TerminalText.visible(s)
     }
 }

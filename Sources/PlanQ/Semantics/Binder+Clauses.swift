@@ -70,9 +70,18 @@ extension Binder {
     mutating func bindLet(_ items: [(Identifier, Expr)], _ state: inout State) throws {
         var outputs = state.scope.columns.map { (id: $0.id, expr: BoundExpr.column($0.id, $0.type)) }
         var cols = state.scope.columns
+        // IDs computed by the projection being built: an item that reads one of them
+        // (`let d = ..., late = d > 30`) needs that projection to run first.
+        var pending = Set<ColumnID>()
         for (name, e) in items {
             let b = try bindExpr(e, Scope(columns: cols))
+            if !b.columns.isDisjoint(with: pending) {
+                state.plan = .project(state.plan, outputs: outputs)
+                outputs = cols.map { (id: $0.id, expr: BoundExpr.column($0.id, $0.type)) }
+                pending.removeAll()
+            }
             let id = newID(name.name)
+            pending.insert(id)
             let col = derived(b, Scope(columns: cols), id: id, name: name.name)
             // A let of an existing name replaces that column in place.
             if let i = cols.firstIndex(where: { !$0.hidden && $0.name.lowercased() == name.name.lowercased() }) {

@@ -4,10 +4,17 @@
 /// words (`in`, `between`, `is`, `like`...) share one non-associative level.
 extension Parser {
     /// expression = disjunction — an expression at `min` precedence or tighter.
+    ///
+    /// Each call and each folded operator counts towards ``maxExpressionDepth``
+    /// (see ``TokenStream/descend()``); the count is restored on return.
     static func expression(_ s: inout TokenStream, _ min: Precedence = .or) throws -> Expr {
+        let outerDepth = s.depth
+        defer { s.depth = outerDepth }
+        try s.descend()
         var left = try prefix(&s, min)
         var compared = false
         while let p = infixPrecedence(s), p >= min {
+            try s.descend()
             if p == .comparison {
                 // `a = b = c` reads as a mistake in a query language; make it one.
                 if compared {

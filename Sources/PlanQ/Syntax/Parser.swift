@@ -6,10 +6,25 @@
 /// first error, so one typo produces exactly one diagnostic, positioned at the
 /// offending token and carrying the source text.
 public enum Parser {
+    /// The deepest expression accepted (nested parentheses, or operators chained
+    /// into one tree). Binding, planning and evaluation recurse over the tree, so
+    /// this bound is what keeps 10,000 nested parentheses from overflowing the stack.
+    public static let maxExpressionDepth = 256
+
+    /// The most clauses (including joins) one query may have: each becomes an
+    /// operator, and operators pull from their input recursively.
+    public static let maxClauses = 256
+
+    /// The longest script text accepted, in bytes (1,000,000, as SQLite's
+    /// `SQLITE_MAX_SQL_LENGTH`): tokens take several times the text's size, so a
+    /// 10 MB query is refused up front instead of being tokenised.
+    public static let maxSourceBytes = 1_000_000
+
     /// Parses a whole script: statements separated by `;`. Empty input (or only
     /// comments and semicolons) gives a script with no statements.
     /// - Throws: a ``Diagnostic`` with `source` and `span` set.
     public static func parse(_ source: SourceText) throws -> Script {
+        try checkSize(source)
         var s = TokenStream(source: source, tokens: try Lexer.tokenize(source))
         return try script(&s)
     }
@@ -17,12 +32,22 @@ public enum Parser {
     /// Parses a single expression that must fill the whole text (used by tests and tools).
     /// - Throws: a ``Diagnostic`` with `source` and `span` set.
     public static func parseExpression(_ source: SourceText) throws -> Expr {
+        try checkSize(source)
         var s = TokenStream(source: source, tokens: try Lexer.tokenize(source))
         let e = try expression(&s)
         if !s.isAtEnd {
             throw s.error("unexpected \(s.current.described) after the expression", at: s.current)
         }
         return e
+    }
+
+    /// Refuses a text longer than ``maxSourceBytes``.
+    static func checkSize(_ source: SourceText) throws {
+        let n = source.text.utf8.count
+        if n > maxSourceBytes {
+            throw Diagnostic("the query text is \(ExecutionLimits.describe(bytes: n)) long; the limit is \(maxSourceBytes) bytes",
+                             at: SourceSpan(0, 0), in: source, help: "split the script into several files")
+        }
     }
 
     /// script = [ statement ] { ";" [ statement ] } EOF
@@ -55,6 +80,10 @@ public enum Parser {
         var clauses: [Clause] = []
         var grouped = false
         while !s.isAtEnd && !s.check(.semicolon) {
+            if clauses.count == Parser.maxClauses {
+                throw s.error("query has more than \(Parser.maxClauses) clauses", at: s.current,
+                              help: "split it into several statements")
+            }
             let c = try clause(&s, grouped: grouped)
             if case .groupBy = c.kind { grouped = true }
             clauses.append(c)

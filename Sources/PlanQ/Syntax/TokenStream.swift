@@ -9,6 +9,11 @@ struct TokenStream {
     let source: SourceText
     let tokens: [Token]
     private(set) var index = 0
+    /// An upper bound on the depth of the expression being parsed: one per open
+    /// `expression` rule plus one per operator folded into its left operand.
+    /// Bounded by ``Parser/maxExpressionDepth`` so that the parser, binder and
+    /// executor (all recursive over the tree) never run out of stack.
+    var depth = 0
 
     init(source: SourceText, tokens: [Token]) {
         self.source = source
@@ -38,6 +43,16 @@ struct TokenStream {
         let t = current
         if !isAtEnd { index += 1 }
         return t
+    }
+
+    /// Goes one level deeper into an expression, or fails at the current token
+    /// when the expression is nested more than ``Parser/maxExpressionDepth`` deep.
+    mutating func descend() throws {
+        depth += 1
+        if depth > Parser.maxExpressionDepth {
+            throw error("expression nested too deeply (more than \(Parser.maxExpressionDepth) levels)", at: current,
+                        help: "split it up with 'let', or use 'in (...)' instead of a long chain of 'or'")
+        }
     }
 
     func check(_ kind: TokenKind) -> Bool { current.kind == kind }

@@ -13,8 +13,22 @@ enum ArithmeticKernels {
         case (.double(let x), .double(let y)):
             return doubles(op, x, y, validity)
         case (.date(let x), .int(let y)):
-            let r = op == .add ? map2(x, y) { Int32(truncatingIfNeeded: Int64($0) &+ $1) }
-                               : map2(x, y) { Int32(truncatingIfNeeded: Int64($0) &- $1) }
+            // A day count beyond Int32 is an error, like integer overflow, not a wrapped date.
+            var overflow = false
+            let r = map2(x, y) { (d: Int32, n: Int64) -> Int32 in
+                let (v, o) = op == .add ? Int64(d).addingReportingOverflow(n) : Int64(d).subtractingReportingOverflow(n)
+                guard !o, let days = Int32(exactly: v) else { overflow = true; return d }
+                return days
+            }
+            if overflow {
+                for i in 0..<a.count where !a.isNull(i) && !b.isNull(i) {
+                    let (d, n) = (Int64(x[x.startIndex + i]), y[y.startIndex + i])
+                    let (v, o) = op == .add ? d.addingReportingOverflow(n) : d.subtractingReportingOverflow(n)
+                    if o || Int32(exactly: v) == nil {
+                        throw Diagnostic("date out of range: \(CivilDate(days: Int32(d))) \(op == .add ? "+" : "-") \(n) days")
+                    }
+                }
+            }
             return Vector(.date(r), validity: validity)
         case (.date(let x), .date(let y)):
             return Vector(.int(map2(x, y) { Int64($0) - Int64($1) }), validity: validity)

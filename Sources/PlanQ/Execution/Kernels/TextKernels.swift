@@ -17,8 +17,8 @@ extension ExpressionExecutor {
             guard case .text(let p) = pv else {
                 return Vector(.bool(ContiguousArray(repeating: 0, count: a.count)[...]), validity: ValidityMask(count: a.count, allValid: false))
             }
-            let pred = try TextKernels.predicate(op, p)
-            r = gatherTable(codes, dictionaryTable(dict, "\(op.rawValue)\u{0}\(p)", pred))
+            let pred = try TextKernels.predicate(op, p, budget: context.limits.regexMilliseconds)
+            r = try gatherTable(codes, dictionaryTable(dict, "\(op.rawValue)\u{0}\(p)", pred))
         } else {
             let pv = try evaluate(pattern, batch)
             guard case .text(let pcodes, let pdict) = pv.data else {
@@ -27,8 +27,8 @@ extension ExpressionExecutor {
             var out = ContiguousArray<UInt8>(repeating: 0, count: a.count)
             for i in 0..<a.count {
                 let p = pdict[pcodes[pcodes.startIndex + i]]
-                let pred = try TextKernels.predicate(op, p)
-                out[i] = pred(dict[codes[codes.startIndex + i]]) ? 1 : 0
+                let pred = try TextKernels.predicate(op, p, budget: context.limits.regexMilliseconds)
+                out[i] = try pred(dict[codes[codes.startIndex + i]]) ? 1 : 0
             }
             r = out[...]
             validity = ValidityMask.and(a.validity, pv.validity)
@@ -67,8 +67,10 @@ extension ExpressionExecutor {
 }
 
 enum TextKernels {
-    /// The predicate a text-match operator applies to each string.
-    static func predicate(_ op: TextMatchOp, _ p: String) throws -> (String) -> Bool {
+    /// The predicate a text-match operator applies to each string. Regular
+    /// expressions (`matches`, and `like` compiled to one) run under a time
+    /// budget of `budget` milliseconds per value.
+    static func predicate(_ op: TextMatchOp, _ p: String, budget: Int = 1000) throws -> (String) throws -> Bool {
         // Foundation finds no range for an empty pattern, but every string contains,
         // starts and ends with "" (SQL: instr(s, '') = 1, s LIKE '%').
         if p.isEmpty, op == .contains || op == .startsWith || op == .endsWith { return { _ in true } }
@@ -81,13 +83,38 @@ enum TextKernels {
             return { $0.range(of: p, options: [.caseInsensitive, .anchored, .backwards]) != nil }
         case .like:
             let re = try NSRegularExpression(pattern: likeToRegex(p), options: [.caseInsensitive, .dotMatchesLineSeparators])
-            return { s in re.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) != nil }
+            return { s in try firstMatch(re, in: s, pattern: p, budget: budget) }
         case .matches:
             guard let re = try? NSRegularExpression(pattern: p) else {
                 throw Diagnostic("invalid regular expression \"\(p)\"")
             }
-            return { s in re.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) != nil }
+            return { s in try firstMatch(re, in: s, pattern: p, budget: budget) }
         }
+    }
+
+    /// Whether `re` matches somewhere in `s`, giving up with an error after
+    /// `budget` milliseconds. ICU's matcher backtracks, so a pattern like
+    /// `(a+)+$` takes exponential time on `aaaa…b`; the progress callback
+    /// (`.reportProgress`) lets the match be stopped instead of hanging.
+    static func firstMatch(_ re: NSRegularExpression, in s: String, pattern: String, budget: Int) throws -> Bool {
+        var found = false, timedOut = false
+        let start = DispatchTime.now().uptimeNanoseconds
+        let limit = UInt64(max(1, budget)) * 1_000_000
+        re.enumerateMatches(in: s, options: [.reportProgress], range: NSRange(s.startIndex..., in: s)) { m, _, stop in
+            if m != nil {
+                found = true
+                stop.pointee = true
+            } else if DispatchTime.now().uptimeNanoseconds - start > limit {
+                timedOut = true
+                stop.pointee = true
+            }
+        }
+        if timedOut && !found {
+            let shown = TerminalText.visible(s.count > 40 ? String(s.prefix(40)) + "…" : s)
+            throw Diagnostic("regular expression \"\(pattern)\" took more than \(budget) ms on the value \"\(shown)\"",
+                             help: "the pattern backtracks catastrophically (nested repetition such as (a+)+); simplify it")
+        }
+        return found
     }
 
     /// SQL `like` (`%` any run, `_` one character) as an anchored regular expression.

@@ -60,7 +60,11 @@ final class HashJoin: PhysicalOperator {
         let known = index.groupCount
         let probeGroups = try index.assignAll(pk, count: pn)
         var probeSel = ContiguousArray<Int32>(), buildSel = ContiguousArray<Int32>()
+        // Keys that match nearly every pair would give up to ln × rn rows: check the
+        // output size after every probe row, before it can exhaust memory.
+        let limits = context.limits, width = leftWidth + rightWidth
         for r in 0..<pn {
+            try limits.check(rows: probeSel.count, columns: width, "the join output")
             let g = Int(probeGroups[r])
             var b: Int32 = g < known && !anyNull(pk, r) ? head[g] : -1
             if b < 0 && leftOuter {
@@ -74,6 +78,7 @@ final class HashJoin: PhysicalOperator {
                 b = nextRow[Int(b)]
             }
         }
+        try limits.check(rows: probeSel.count, columns: width, "the join output")
         let (lsel, rsel) = buildRight ? (probeSel, buildSel) : (buildSel, probeSel)
         let out = lcols.map { $0.gatherOptional(lsel) } + rcols.map { $0.gatherOptional(rsel) }
         return MaterializedSource(columns: out, count: lsel.count, context: context)

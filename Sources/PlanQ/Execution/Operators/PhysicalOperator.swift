@@ -28,12 +28,15 @@ class PhysicalOperator {
     func produce() throws -> Batch? { nil }
 
     /// Pulls every batch from `op` and concatenates them column by column.
+    /// Stops with an error once the rows pass the memory limit of the context's
+    /// ``ExecutionLimits`` (the row limit is for joins, which multiply rows).
     static func drain(_ op: PhysicalOperator, columns: Int) throws -> (columns: [Vector], count: Int) {
         var batches: [Batch] = []
         var total = 0
         while let b = try op.next() {
             batches.append(b)
             total += b.count
+            try op.context.limits.checkMemory(rows: total, columns: columns, "an intermediate result")
         }
         let cols = (0..<columns).map { c in VectorConcatenation.concatenate(batches.map { $0.columns[c] }, count: total) }
         return (cols, total)

@@ -1,0 +1,25 @@
+import PlanQ
+
+/// Fuzz target `query`: run whole scripts over the fixed catalog and render every
+/// result in every output format. Seeded with valid queries (Grammar/examples,
+/// the golden files) and mutated with `Fuzz/planq.dict`, so most inputs get past
+/// the parser. Limits keep one input from running for minutes.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzQuery(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
+    guard size <= 4096 else { return 0 }
+    let source = SourceText(name: "<fuzz>", text: FuzzSupport.text(data, size))
+    let engine = Engine(catalog: FuzzSupport.catalog, today: FuzzSupport.today, threads: 1)
+    engine.limits = FuzzSupport.limits
+    do {
+        _ = try engine.run(source) { result in
+            for format in ResultFormat.allCases {
+                _ = ResultWriter.render(result.table, format: format)
+            }
+        }
+    } catch let d as Diagnostic {
+        _ = DiagnosticRenderer(color: false).render(d.located(in: source))
+    } catch {
+        fatalError("query: non-diagnostic error \(error)")
+    }
+    return 0
+}
