@@ -55,7 +55,10 @@ public enum VectorData: @unchecked Sendable {
     /// The rows at the positions in `sel`, in order.
     public func gather(_ sel: UnsafeBufferPointer<UInt32>) -> VectorData {
         @inline(__always) func g<T>(_ a: ArraySlice<T>) -> ArraySlice<T> {
-            a.withUnsafeBufferPointer { src in
+            // Nothing selected: a fresh empty array (the initialiser below would store a
+            // count into the shared empty storage, a race between threads; see makeBuffer).
+            if sel.isEmpty { return ArraySlice<T>() }
+            return a.withUnsafeBufferPointer { src in
                 let out = ContiguousArray<T>(unsafeUninitializedCapacity: sel.count) { dst, n in
                     for j in 0..<sel.count {
                         (dst.baseAddress! + j).initialize(to: src[Int(sel[j])])

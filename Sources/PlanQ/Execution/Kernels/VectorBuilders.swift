@@ -3,7 +3,11 @@
 
 @inline(__always)
 func makeBuffer<T>(_ n: Int, _ body: (UnsafeMutableBufferPointer<T>) -> Void) -> ContiguousArray<T> {
-    ContiguousArray<T>(unsafeUninitializedCapacity: n) { buf, count in
+    // With n == 0 the initialiser stores the count into the stdlib's shared empty-array
+    // storage: two threads doing so at once is a data race (ThreadSanitizer saw it
+    // when two partitions of a parallel aggregate were both empty).
+    if n == 0 { return ContiguousArray() }
+    return ContiguousArray<T>(unsafeUninitializedCapacity: n) { buf, count in
         body(buf)
         count = n
     }
