@@ -1,3 +1,5 @@
+import Dispatch
+
 /// `median` and `percentile(x, p)`: exact, by collecting (group, value) pairs and
 /// sorting each group's values once at the end; linear interpolation between
 /// the two nearest ranks (the same rule as DuckDB's `quantile_cont`).
@@ -34,85 +36,141 @@ final class QuantileAccumulator: Accumulator {
         }
     }
 
+    /// Another thread's values, kept as they are with the map of their groups
+    /// into ours: `finish` scatters every part straight into place, so merging
+    /// copies nothing (copying half the values again cost q6 its 2-thread speed-up).
+    private var parts: [(groupOf: ContiguousArray<UInt32>, values: ContiguousArray<Double>, map: ContiguousArray<UInt32>)] = []
+
     func merge(_ other: Accumulator, map: UnsafeBufferPointer<UInt32>) throws {
         guard let o = other as? QuantileAccumulator else { throw mergeMismatch(self, other) }
-        // Remap into scratch arrays with raw pointers, then append in bulk (per-element
-        // appends to these arrays cost ~300 instructions a value, measured).
-        let n = o.groupOf.count
-        var groups = ContiguousArray<UInt32>(repeating: 0, count: n)
-        var kept = ContiguousArray<Double>(repeating: 0, count: n)
-        var m = 0
-        o.groupOf.withUnsafeBufferPointer { g in
-            o.values.withUnsafeBufferPointer { v in
-                groups.withUnsafeMutableBufferPointer { og in
-                    kept.withUnsafeMutableBufferPointer { ov in
-                        for i in 0..<n {
-                            let from = Int(g[i])
-                            guard from < map.count, map[from] != skipGroup else { continue }
-                            og[m] = map[from]
-                            ov[m] = v[i]
-                            m += 1
+        parts.append((o.groupOf, o.values, ContiguousArray(map)))
+        parts.append(contentsOf: o.parts.map { part in
+            // A part the other accumulator had merged: compose the two maps.
+            (part.groupOf, part.values, ContiguousArray(part.map.map { g in
+                Int(g) < map.count && g != skipGroup ? map[Int(g)] : skipGroup
+            }))
+        })
+    }
+
+    /// - Complexity: O(rows): a counting sort by group, then a selection (not a
+    ///   sort) of the one or two ranks each group needs. With merged parts, each
+    ///   part is counted and scattered on its own thread, and the groups'
+    ///   selections are split between the threads.
+    func finish(_ groups: ContiguousArray<UInt32>, totalRows: Int) throws -> Vector {
+        let identity = ContiguousArray<UInt32>()
+        let all = [(groupOf, values, identity)] + parts
+        let width = all.count
+        let g1 = groupCount + 1
+        // counts[p * g1 + g + 1]: values of part p in group g (mapped).
+        var counts = ContiguousArray<Int>(repeating: 0, count: width * g1)
+        counts.withUnsafeMutableBufferPointer { cs in
+            let c = cs
+            QuantileAccumulator.forEach(width) { p in
+                let (gs, _, map) = all[p]
+                let base = p * g1
+                gs.withUnsafeBufferPointer { g in
+                    map.withUnsafeBufferPointer { m in
+                        if m.isEmpty {
+                            for x in g { c[base + Int(x) + 1] += 1 }
+                        } else {
+                            for x in g where Int(x) < m.count && m[Int(x)] != skipGroup { c[base + Int(m[Int(x)]) + 1] += 1 }
                         }
                     }
                 }
             }
         }
-        groupOf.append(contentsOf: groups[0..<m])
-        values.append(contentsOf: kept[0..<m])
-    }
-
-    /// - Complexity: O(rows): a counting sort by group, then a selection (not a
-    ///   sort) of the one or two ranks each group needs.
-    func finish(_ groups: ContiguousArray<UInt32>, totalRows: Int) throws -> Vector {
-        var starts = ContiguousArray<Int>(repeating: 0, count: groupCount + 1)
-        groupOf.withUnsafeBufferPointer { gs in
+        // starts[g]: first slot of group g; fill[p * g1 + g]: next slot of part p in group g.
+        var starts = ContiguousArray<Int>(repeating: 0, count: g1)
+        var fill = ContiguousArray<Int>(repeating: 0, count: width * g1)
+        counts.withUnsafeBufferPointer { c in
             starts.withUnsafeMutableBufferPointer { st in
-                for g in gs { st[Int(g) + 1] += 1 }
-                for i in 0..<groupCount { st[i + 1] += st[i] }
+                fill.withUnsafeMutableBufferPointer { f in
+                    var next = 0
+                    for g in 0..<groupCount {
+                        st[g] = next
+                        for p in 0..<width {
+                            f[p * g1 + g] = next
+                            next += c[p * g1 + g + 1]
+                        }
+                    }
+                    st[groupCount] = next
+                }
             }
         }
-        var fill = starts
-        var sorted = ContiguousArray<Double>(repeating: 0, count: values.count)
-        groupOf.withUnsafeBufferPointer { gs in
-            values.withUnsafeBufferPointer { vs in
-                sorted.withUnsafeMutableBufferPointer { out in
-                    fill.withUnsafeMutableBufferPointer { f in
-                        for i in 0..<gs.count {
-                            let g = Int(gs[i])
-                            out[f[g]] = vs[i]
-                            f[g] += 1
+        let total = starts[groupCount]
+        var sorted = ContiguousArray<Double>(repeating: 0, count: total)
+        sorted.withUnsafeMutableBufferPointer { outs in
+            fill.withUnsafeMutableBufferPointer { fs in
+                let out = outs, f = fs
+                QuantileAccumulator.forEach(width) { p in
+                    let (gs, vs, map) = all[p]
+                    let base = p * g1
+                    gs.withUnsafeBufferPointer { g in
+                        vs.withUnsafeBufferPointer { v in
+                            map.withUnsafeBufferPointer { m in
+                                for i in 0..<g.count {
+                                    var grp = Int(g[i])
+                                    if !m.isEmpty {
+                                        guard grp < m.count, m[grp] != skipGroup else { continue }
+                                        grp = Int(m[grp])
+                                    }
+                                    out[f[base + grp]] = v[i]
+                                    f[base + grp] += 1
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        var out = ContiguousArray<Double>(repeating: 0, count: groups.count)
+        var empty = ContiguousArray<Bool>(repeating: false, count: groups.count)
+        let fraction = self.fraction
+        sorted.withUnsafeMutableBufferPointer { allValues in
+            out.withUnsafeMutableBufferPointer { os in
+                empty.withUnsafeMutableBufferPointer { es in
+                    starts.withUnsafeBufferPointer { st in
+                        groups.withUnsafeBufferPointer { gs in
+                            let values = allValues, o = os, e = es
+                            let chunks = width, per = (gs.count + chunks - 1) / max(chunks, 1)
+                            QuantileAccumulator.forEach(chunks) { t in
+                                let from = t * per, to = min(gs.count, from + per)
+                                guard from < to else { return }
+                                for r in from..<to {
+                                    let g = Int(gs[r])
+                                    let lo = st[g], hi = st[g + 1]
+                                    if lo == hi { e[r] = true; continue }
+                                    let part = UnsafeMutableBufferPointer(rebasing: values[lo..<hi])
+                                    let pos = fraction * Double(hi - lo - 1)
+                                    let below = Int(pos.rounded(.down)), above = min(hi - lo - 1, below + 1)
+                                    QuantileAccumulator.select(part, below)
+                                    let a = part[below]
+                                    // After selecting rank `below`, rank `below + 1` is the minimum of the right part.
+                                    var b = a
+                                    if above > below {
+                                        b = part[above]
+                                        for i in (above + 1)..<part.count where part[i] < b { b = part[i] }
+                                    }
+                                    o[r] = a + (b - a) * (pos - Double(below))
+                                }
+                            }
                         }
                     }
                 }
             }
         }
         var mask: ValidityMask?
-        var out = ContiguousArray<Double>()
-        out.reserveCapacity(groups.count)
-        sorted.withUnsafeMutableBufferPointer { all in
-            for (r, g) in groups.enumerated() {
-                let lo = starts[Int(g)], hi = starts[Int(g) + 1]
-                if lo == hi {
-                    if mask == nil { mask = ValidityMask(count: groups.count, allValid: true) }
-                    mask?.set(r, valid: false)
-                    out.append(0)
-                    continue
-                }
-                let part = UnsafeMutableBufferPointer(rebasing: all[lo..<hi])
-                let pos = fraction * Double(hi - lo - 1)
-                let below = Int(pos.rounded(.down)), above = min(hi - lo - 1, below + 1)
-                QuantileAccumulator.select(part, below)
-                let a = part[below]
-                // After selecting rank `below`, rank `below + 1` is the minimum of the right part.
-                var b = a
-                if above > below {
-                    b = part[above]
-                    for i in (above + 1)..<part.count where part[i] < b { b = part[i] }
-                }
-                out.append(a + (b - a) * (pos - Double(below)))
-            }
+        for r in 0..<groups.count where empty[r] {
+            if mask == nil { mask = ValidityMask(count: groups.count, allValid: true) }
+            mask?.set(r, valid: false)
         }
         return Vector(.double(out[...]), validity: mask)
+    }
+
+    /// Runs `body` for 0..<n, on n threads when n > 1 (one per merged part).
+    private static func forEach(_ n: Int, _ body: (Int) -> Void) {
+        if n <= 1 { for i in 0..<n { body(i) }; return }
+        DispatchQueue.concurrentPerform(iterations: n, execute: body)
     }
 
     /// Moves the `k`-th smallest value to position `k`, smaller ones before it and
