@@ -62,9 +62,15 @@ public indirect enum BoundExpr: Sendable {
 
     /// The same expression with every `.column(id)` replaced by `.column(slot)`.
     public func resolvingSlots(_ slots: [ColumnID: Int]) -> BoundExpr {
-        func r(_ e: BoundExpr) -> BoundExpr { e.resolvingSlots(slots) }
+        mappingColumns { id, t in .column(slots[id] ?? -1, t) }
+    }
+
+    /// The same tree with each column reference replaced by `transform(id, type)`;
+    /// the one rewriter behind slot resolution and `having` substitution.
+    func mappingColumns(_ transform: (ColumnID, DataType) -> BoundExpr) -> BoundExpr {
+        func r(_ e: BoundExpr) -> BoundExpr { e.mappingColumns(transform) }
         switch self {
-        case .column(let id, let t): return .column(slots[id] ?? -1, t)
+        case .column(let id, let t): return transform(id, t)
         case .constant: return self
         case .cast(let e, let t): return .cast(r(e), to: t)
         case .negate(let e, let t): return .negate(r(e), t)

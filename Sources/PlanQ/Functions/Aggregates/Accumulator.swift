@@ -38,6 +38,36 @@ func grow<T>(_ a: inout ContiguousArray<T>, _ n: Int, _ value: T) {
     if a.count < n { a.append(contentsOf: repeatElement(value, count: n - a.count)) }
 }
 
+/// Calls `body(group, row)` for every row of the batch whose argument is valid
+/// (every row when `mask` is nil), so the null test stays out of the all-valid loop.
+@inline(__always)
+func forEachValidRow(_ gids: UnsafeBufferPointer<UInt32>, _ mask: ValidityMask?, _ body: (Int, Int) -> Void) {
+    if let mask {
+        for i in 0..<gids.count where mask.isValid(i) { body(Int(gids[i]), i) }
+    } else {
+        for i in 0..<gids.count { body(Int(gids[i]), i) }
+    }
+}
+
+/// Adds `x` to an exact 128-bit total kept as a 64-bit low word that wraps plus
+/// a count of wraps (+1 past the top, -1 past the bottom), so the true total is
+/// `low + wraps * 2^64` whatever the order of the additions.
+@inline(__always)
+func addWide(_ low: inout Int64, _ wraps: inout Int64, _ x: Int64) {
+    let (r, o) = low.addingReportingOverflow(x)
+    low = r
+    if o { wraps &+= x < 0 ? -1 : 1 }
+}
+
+/// Neumaier's compensated step: adds `x` to `sum`, keeping the lost low-order
+/// bits in `compensation`.
+@inline(__always)
+func addCompensated(_ sum: inout Double, _ compensation: inout Double, _ x: Double) {
+    let t = sum + x
+    if Swift.abs(sum) >= Swift.abs(x) { compensation += (sum - t) + x } else { compensation += (x - t) + sum }
+    sum = t
+}
+
 /// A validity mask for the groups whose `has` flag is 0, or nil when all have values.
 func maskFromFlags(_ has: ContiguousArray<UInt8>, _ groups: ContiguousArray<UInt32>) -> ValidityMask? {
     var mask: ValidityMask?

@@ -20,18 +20,13 @@ final class StddevAccumulator: Accumulator {
             n.withUnsafeMutableBufferPointer { cnt in
                 mean.withUnsafeMutableBufferPointer { mu in
                     m2.withUnsafeMutableBufferPointer { m in
-                        @inline(__always) func add(_ g: Int, _ x: Double) {
-                            let c = cnt[g] + 1
+                        forEachValidRow(gids, mask) { g, i in
+                            let x = p[i], c = cnt[g] + 1
                             cnt[g] = c
                             let d = x - mu[g]
                             let u = mu[g] + d / c
                             mu[g] = u
                             m[g] += d * (x - u)
-                        }
-                        if let mask {
-                            for i in 0..<gids.count where mask.isValid(i) { add(Int(gids[i]), p[i]) }
-                        } else {
-                            for i in 0..<gids.count { add(Int(gids[i]), p[i]) }
                         }
                     }
                 }

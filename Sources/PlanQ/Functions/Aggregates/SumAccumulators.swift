@@ -22,17 +22,9 @@ final class SumIntAccumulator: Accumulator {
             sums.withUnsafeMutableBufferPointer { s in
                 wraps.withUnsafeMutableBufferPointer { w in
                     has.withUnsafeMutableBufferPointer { h in
-                        @inline(__always) func add(_ g: Int, _ x: Int64) {
-                            let (r, o) = s[g].addingReportingOverflow(x)
-                            // Overflow adding a positive value wrapped past the top; a negative one, past the bottom.
-                            if o { w[g] &+= x > 0 ? 1 : -1 }
-                            s[g] = r
+                        forEachValidRow(gids, mask) { g, i in
+                            addWide(&s[g], &w[g], p[i])
                             h[g] = 1
-                        }
-                        if let mask {
-                            for i in 0..<gids.count where mask.isValid(i) { add(Int(gids[i]), p[i]) }
-                        } else {
-                            for i in 0..<gids.count { add(Int(gids[i]), p[i]) }
                         }
                     }
                 }
@@ -46,9 +38,8 @@ final class SumIntAccumulator: Accumulator {
         // reverse): carry the wraps, and decide only in `finish`.
         for g in 0..<min(map.count, o.sums.count) where map[g] != skipGroup && o.has[g] != 0 {
             let t = Int(map[g])
-            let (r, v) = sums[t].addingReportingOverflow(o.sums[g])
-            sums[t] = r
-            wraps[t] &+= o.wraps[g] &+ (v ? (o.sums[g] < 0 ? -1 : 1) : 0)
+            addWide(&sums[t], &wraps[t], o.sums[g])
+            wraps[t] &+= o.wraps[g]
             has[t] = 1
         }
     }
@@ -83,16 +74,9 @@ final class AvgIntAccumulator: Accumulator {
             low.withUnsafeMutableBufferPointer { s in
                 wraps.withUnsafeMutableBufferPointer { w in
                     counts.withUnsafeMutableBufferPointer { c in
-                        @inline(__always) func add(_ g: Int, _ x: Int64) {
-                            let (r, o) = s[g].addingReportingOverflow(x)
-                            s[g] = r
-                            if o { w[g] &+= x < 0 ? -1 : 1 }
+                        forEachValidRow(gids, mask) { g, i in
+                            addWide(&s[g], &w[g], p[i])
                             c[g] &+= 1
-                        }
-                        if let mask {
-                            for i in 0..<gids.count where mask.isValid(i) { add(Int(gids[i]), p[i]) }
-                        } else {
-                            for i in 0..<gids.count { add(Int(gids[i]), p[i]) }
                         }
                     }
                 }
@@ -104,9 +88,8 @@ final class AvgIntAccumulator: Accumulator {
         guard let o = other as? AvgIntAccumulator else { throw mergeMismatch(self, other) }
         for g in 0..<min(map.count, o.low.count) where map[g] != skipGroup {
             let t = Int(map[g])
-            let (r, v) = low[t].addingReportingOverflow(o.low[g])
-            low[t] = r
-            wraps[t] &+= o.wraps[g] &+ (v ? (o.low[g] < 0 ? -1 : 1) : 0)
+            addWide(&low[t], &wraps[t], o.low[g])
+            wraps[t] &+= o.wraps[g]
             counts[t] &+= o.counts[g]
         }
     }
@@ -154,16 +137,9 @@ final class SumDoubleAccumulator: Accumulator {
             sums.withUnsafeMutableBufferPointer { s in
                 compensation.withUnsafeMutableBufferPointer { c in
                     counts.withUnsafeMutableBufferPointer { n in
-                        @inline(__always) func add(_ g: Int, _ x: Double) {
-                            let sum = s[g], t = sum + x
-                            if Swift.abs(sum) >= Swift.abs(x) { c[g] += (sum - t) + x } else { c[g] += (x - t) + sum }
-                            s[g] = t
+                        forEachValidRow(gids, mask) { g, i in
+                            addCompensated(&s[g], &c[g], p[i])
                             n[g] &+= 1
-                        }
-                        if let mask {
-                            for i in 0..<gids.count where mask.isValid(i) { add(Int(gids[i]), p[i]) }
-                        } else {
-                            for i in 0..<gids.count { add(Int(gids[i]), p[i]) }
                         }
                     }
                 }
@@ -181,9 +157,7 @@ final class SumDoubleAccumulator: Accumulator {
                             o.counts.withUnsafeBufferPointer { on in
                                 for g in 0..<min(map.count, os.count) where map[g] != skipGroup && on[g] != 0 {
                                     let t = Int(map[g])
-                                    let sum = s[t], x = os[g], r = sum + x
-                                    if Swift.abs(sum) >= Swift.abs(x) { c[t] += (sum - r) + x } else { c[t] += (x - r) + sum }
-                                    s[t] = r
+                                    addCompensated(&s[t], &c[t], os[g])
                                     c[t] += oc[g]
                                     n[t] &+= on[g]
                                 }
