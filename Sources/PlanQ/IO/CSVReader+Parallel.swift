@@ -37,7 +37,8 @@ extension CSVReader {
             let slots = out
             DispatchQueue.concurrentPerform(iterations: parts) { i in
                 let share = (bounds[i + 1] - bounds[i]) * rowGuess / max(1, body)
-                slots[i] = try? readChunk(buf, names: names, from: bounds[i], to: bounds[i + 1], rowGuess: share, name: name)
+                slots[i] = try? scanRecords(buf, names: names, from: bounds[i], to: bounds[i + 1], line: 1,
+                                            reserve: share + share / 8, name: name)
             }
         }
         var done: [(builders: ContiguousArray<ColumnBuilder>, rows: Int)] = []
@@ -53,26 +54,6 @@ extension CSVReader {
         return Table(name: tableName, columns: columns, rowCount: done.reduce(0) { $0 + $1.rows })
     }
 
-    /// Scans the records in `from..<to` (whole lines) into fresh builders.
-    private func readChunk(_ buf: UnsafeBufferPointer<UInt8>, names: [String], from: Int, to: Int, rowGuess: Int,
-                           name: String) throws -> (builders: ContiguousArray<ColumnBuilder>, rows: Int) {
-        let sub = UnsafeBufferPointer(rebasing: buf[0..<to])
-        var builders = ContiguousArray(names.map { ColumnBuilder(type: schema.type(of: $0)) })
-        for i in builders.indices { builders[i].reserve(rowGuess + rowGuess / 8) }
-        var scan = CSVScan(buf: sub, name: name, columnNames: names, nullTokens: schema.nullTokens)
-        try scan.run(&builders, from: from, line: 1)
-        for i in builders.indices { builders[i].settle() }
-        if builders.contains(where: { $0.needsTextPass }) {
-            var second = ContiguousArray(builders.map { b -> ColumnBuilder in
-                var c = ColumnBuilder.skipping()
-                if b.needsTextPass { c = b; c.restartAsText() }
-                return c
-            })
-            try scan.run(&second, from: from, line: 1)
-            for i in builders.indices where builders[i].needsTextPass { builders[i] = second[i] }
-        }
-        return (builders, scan.rowCount)
-    }
 
     /// One column from its chunks, or nil when their inferred types conflict.
     private func concatenate(_ parts: [(ColumnBuilder, Int)]) -> Vector? {

@@ -58,11 +58,21 @@ public struct CSVReader: TableFileReader, Sendable {
                                                  name: name, tableName: tableName) {
             return table
         }
-        var builders = ContiguousArray(names.map { ColumnBuilder(type: schema.type(of: $0)) })
-        for i in builders.indices { builders[i].reserve(guess) }
+        let (builders, rows) = try scanRecords(buf, names: names, from: header.next, to: buf.count,
+                                               line: header.nextLine, reserve: guess, name: name)
+        let columns = zip(names, builders).map { Column(name: $0, vector: $1.finish()) }
+        return Table(name: tableName, columns: columns, rowCount: rows)
+    }
 
-        var scan = CSVScan(buf: buf, name: name, columnNames: names, nullTokens: schema.nullTokens)
-        try scan.run(&builders, from: header.next, line: header.nextLine)
+    /// Scans the records in `from..<to` (whole lines; `line` is the line `from`
+    /// starts on) into fresh builders: the serial read and each chunk of the parallel one.
+    func scanRecords(_ buf: UnsafeBufferPointer<UInt8>, names: [String], from: Int, to: Int, line: Int,
+                     reserve: Int, name: String) throws -> (builders: ContiguousArray<ColumnBuilder>, rows: Int) {
+        let sub = UnsafeBufferPointer(rebasing: buf[0..<to])
+        var builders = ContiguousArray(names.map { ColumnBuilder(type: schema.type(of: $0)) })
+        for i in builders.indices { builders[i].reserve(reserve) }
+        var scan = CSVScan(buf: sub, name: name, columnNames: names, nullTokens: schema.nullTokens)
+        try scan.run(&builders, from: from, line: line)
         for i in builders.indices { builders[i].settle() }
         if builders.contains(where: { $0.needsTextPass }) {
             // Second pass: only the columns that became text; the rest are left as they are.
@@ -71,11 +81,10 @@ public struct CSVReader: TableFileReader, Sendable {
                 if b.needsTextPass { c = b; c.restartAsText() }
                 return c
             })
-            try scan.run(&second, from: header.next, line: header.nextLine)
+            try scan.run(&second, from: from, line: line)
             for i in builders.indices where builders[i].needsTextPass { builders[i] = second[i] }
         }
-        let columns = zip(names, builders).map { Column(name: $0, vector: $1.finish()) }
-        return Table(name: tableName, columns: columns, rowCount: scan.rowCount)
+        return (builders, scan.rowCount)
     }
 
     /// Header names must be present and distinct (case-insensitively, as lookups are).
