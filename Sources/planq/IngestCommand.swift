@@ -33,6 +33,9 @@ struct IngestCommand: ParsableCommand {
     @Option(help: "Relative tolerance for a derived amber status (0.05 = 5% of the target).")
     var tolerance: Double = 0.05
 
+    @Option(help: "Read every document as this format instead of detecting it: text, pdf, html, xlsx, csv, tsv.")
+    var inputFormat: String?
+
     @Option(help: "The National Indicator reference CSV.")
     var reference: String?
 
@@ -45,7 +48,7 @@ struct IngestCommand: ParsableCommand {
     /// Runs the ingest and writes the tables; returns the exit status.
     func execute() -> ExitStatus {
         let fm = FileManager.default
-        var docs: [(name: String, data: Data)] = []
+        var docs: [(name: String, fileName: String, data: Data)] = []
         for path in documents {
             var isDir: ObjCBool = false
             guard fm.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue else {
@@ -56,7 +59,8 @@ struct IngestCommand: ParsableCommand {
                 writeError("planq ingest: cannot read '\(path)'\n")
                 return .failure
             }
-            docs.append((URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent, data))
+            let url = URL(fileURLWithPath: path)
+            docs.append((url.deletingPathExtension().lastPathComponent, url.lastPathComponent, data))
         }
         var refs: [NationalIndicator] = []
         if let refPath = reference ?? defaultReference() {
@@ -79,7 +83,15 @@ struct IngestCommand: ParsableCommand {
             if !parsed.problems.isEmpty { return .failure }
             fixes = parsed.overrides
         }
-        let result = Ingester(reference: refs, rule: StatusRule(tolerance: tolerance), overrides: fixes).ingest(docs)
+        var ingester = Ingester(reference: refs, rule: StatusRule(tolerance: tolerance), overrides: fixes)
+        if let f = inputFormat {
+            guard let format = DocumentFormat(rawValue: f.lowercased()) else {
+                writeError("planq ingest: error: unknown --input-format '\(f)' (one of: \(DocumentFormat.allCases.map(\.rawValue).joined(separator: ", ")))\n")
+                return .usage
+            }
+            ingester.inputFormat = format
+        }
+        let result = ingester.ingest(files: docs)
         for f in result.failures { writeError("planq ingest: \(f)\n") }
         for w in result.warnings { writeError("planq ingest: \(w)\n") }
         if report { print(result.report.joined(separator: "\n")) }

@@ -24,21 +24,33 @@ public struct Ingester: Sendable {
         self.overrides = overrides
     }
 
-    /// Ingests documents given as (name, bytes); names are written to `document` columns.
+    /// Forces every document to be read as this format (`--input-format`); nil detects it.
+    public var inputFormat: DocumentFormat? = nil
+
+    /// Ingests documents given as (name, bytes); names are written to `document` columns and
+    /// formats are detected from the content alone.
     public func ingest(_ documents: [(name: String, data: Data)]) -> IngestResult {
+        ingest(files: documents.map { (name: $0.name, fileName: $0.name, data: $0.data) })
+    }
+
+    /// Ingests documents given as (name, file name, bytes); the file name's extension helps detect
+    /// the format where the content does not decide it.
+    public func ingest(files documents: [(name: String, fileName: String, data: Data)]) -> IngestResult {
         var tables = Dictionary(uniqueKeysWithValues: IngestSchema.emptyTables().map { ($0.name, $0) })
         var report: [String] = []
         var warnings: [String] = []
         var failures: [String] = []
         let refByCode = Dictionary(reference.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         for doc in documents {
-            switch Self.decode(doc.data, maxBytes: maxBytes) {
+            switch Result(catching: { () throws(DecodeFailure) -> Document in
+                try DocumentLoader(maxBytes: maxBytes).load(doc.data, name: doc.name, fileName: doc.fileName, format: inputFormat)
+            }) {
             case .failure(let f):
                 failures.append("\(doc.name): \(f.message)")
                 report.append("\(doc.name): not ingested: \(f.message)")
-            case .success(let text):
+            case .success(let document):
                 var d = DocumentIngest(document: doc.name, tables: tables, reference: refByCode)
-                let lines = text.components(separatedBy: "\n")
+                let lines = document.lines
                 d.run(lines)
                 tables = d.tables
                 let kinds = ["plans", "outcomes", "indicators", "actions", "risks", "partnerships", "governance", "concerns", "progress", "status_counts"]
@@ -57,19 +69,6 @@ public struct Ingester: Sendable {
         applyOverrides(&tables, report: &report, warnings: &warnings)
         let ordered = IngestSchema.emptyTables().compactMap { tables[$0.name] }
         return IngestResult(tables: ordered, report: report, warnings: warnings, failures: failures)
-    }
-
-    /// The text of a document, or why it cannot be read.
-    static func decode(_ data: Data, maxBytes: Int) -> Result<String, DecodeFailure> {
-        if data.isEmpty { return .failure(DecodeFailure("the document is empty")) }
-        if data.count > maxBytes { return .failure(DecodeFailure("the document is \(data.count) bytes, over the \(maxBytes)-byte limit")) }
-        let sample = data.prefix(65536)
-        if sample.contains(0) { return .failure(DecodeFailure("the document looks binary (it holds NUL bytes); export it as text first")) }
-        guard let text = String(data: data, encoding: .utf8) ?? String(data: data, encoding: .windowsCP1252) else {
-            return .failure(DecodeFailure("the document is not UTF-8 or Windows-1252 text"))
-        }
-        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return .failure(DecodeFailure("the document holds only whitespace")) }
-        return .success(text)
     }
 
     /// Status where none is stated (actual and target for the same period), polarity and direction.
