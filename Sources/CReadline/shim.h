@@ -1,6 +1,6 @@
-// The C side of planq's shell: GNU readline and history, plus the two things
-// Swift cannot do safely itself: an async-signal-safe SIGINT handler and the
-// terminal-size ioctl (variadic, so not imported into Swift).
+// The C side of planq's shell: GNU readline and history, plus what Swift cannot
+// do safely itself: an async-signal-safe SIGINT handler, the terminal-size ioctl
+// (variadic, so not imported into Swift) and wcwidth (hidden by glibc's feature macros).
 #ifndef PLANQ_CREADLINE_SHIM_H
 #define PLANQ_CREADLINE_SHIM_H
 
@@ -9,6 +9,7 @@
 #include <signal.h>
 #include <string.h>
 #include <unistd.h>
+#include <wchar.h>
 #include <sys/ioctl.h>
 #include <readline/readline.h>
 #include <readline/history.h>
@@ -44,5 +45,16 @@ static inline int planq_terminal_size(int fd, int *rows, int *cols) {
     *cols = w.ws_col;
     return 0;
 }
+
+// Where readline last left the cursor: the column, and the row counted from the
+// prompt's first row. Not in readline's headers, but exported by GNU readline 6-8;
+// the shell's highlighter repaints the line from there.
+extern int _rl_last_c_pos;
+extern int _rl_last_v_pos;
+
+// Columns a character takes on the terminal (-1: not printable), by LC_CTYPE.
+// glibc declares wcwidth only for X/Open, so it is declared here.
+extern int wcwidth(wchar_t c);
+static inline int planq_wcwidth(unsigned int c) { return wcwidth((wchar_t)c); }
 
 #endif

@@ -11,7 +11,8 @@ import PlanQ
 /// - `status =`, `theme = "`, `status in (red, ` → the values of that column when it
 ///   is an enum, a bool, or a text column with few distinct values
 /// - a name or a literal → the keywords that can follow (clause starters, `and`, ...)
-/// - a leading `.` → meta commands, then their arguments (`.schema` → tables, `.mode` → formats)
+/// - a leading `.` → meta commands, then their arguments (`.schema` and `.export` → tables,
+///   `.mode` → formats, `.help` → topics, file names after `.ingest`, `.report`, ...)
 public struct Completer {
     /// A text column with at most this many distinct values offers them as completions.
     public static let valueLimit = 200
@@ -26,7 +27,8 @@ public struct Completer {
     ///   - word: the partial word under the cursor (without an opening quote).
     ///   - quoted: the word is inside an open string, after `before`'s last character, the quote.
     /// - Returns: matching candidates in a useful order, or nil when file names fit
-    ///   better (the argument of `.read`, `.load`, `.output`, `.once`).
+    ///   better (the argument of `.read`, `.load`, `.output`, `.once`, `.ingest`,
+    ///   `.report`, and the second of `.export`).
     public func complete(before: String, word: String, quoted: Bool) -> [String]? {
         let lead = before.drop(while: \.isWhitespace)
         if lead.isEmpty && !quoted && word.hasPrefix(".") { return filter(MetaCommand.names, word) }
@@ -122,13 +124,24 @@ public struct Completer {
 
     private func metaArgument(_ line: String, _ word: String) -> [String]? {
         let parts = line.split(whereSeparator: \.isWhitespace)
-        guard let command = parts.first.map(String.init) else { return [] }
-        // Only the first argument is completed.
-        guard parts.count == 1 else { return command == ".load" && parts.count == 2 ? filter(["as"], word) : [] }
+        guard let command = parts.first.map(String.init)?.lowercased() else { return [] }
+        let position = parts.count  // 1: the first argument
+        switch (command, position) {
+        case (".load", 2): return filter(["as"], word)
+        // Every argument of .ingest and .report is a file (report parameters are typed out).
+        case (".ingest", _), (".report", _): return nil
+        case (".export", 1): return filter(catalog.tableNames, word)
+        case (".export", 2): return nil
+        case (_, 1): break
+        default: return []
+        }
         switch command {
         case ".schema": return filter(catalog.tableNames, word)
-        case ".mode": return filter(ResultFormat.allCases.map(\.rawValue), word)
-        case ".timer": return filter(["on", "off"], word)
+        case ".mode": return filter(MetaCommand.modes, word)
+        case ".timer", ".pager", ".highlight": return filter(["on", "off"], word)
+        case ".expanded": return filter(ExpandedMode.allCases.map(\.rawValue), word)
+        case ".help": return filter(LanguageHelp.topics.filter(\.clause).map { $0.names[0] } + ["functions", "clauses"]
+                                    + LanguageHelp.functions.map(\.name), word)
         case ".read", ".load", ".output", ".once": return nil
         default: return []
         }

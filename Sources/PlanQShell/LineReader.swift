@@ -37,6 +37,12 @@ final class LineReader {
 
     let completer: Completer
     let historyPath: String?
+    /// Colours the line as it is typed (nil: readline's plain display). Set by the shell
+    /// when colour is allowed and `.highlight` is on; refreshed at each prompt so enum
+    /// values of tables loaded meanwhile count.
+    var highlighter: SyntaxHighlighter?
+    /// The prompt of the line being edited (readline's display prompt differs during a search).
+    private var prompt = ""
     /// Earlier lines of the current input, so completion knows the table named on line 1.
     private var pending = ""
     private var handlerInstalled = false
@@ -74,10 +80,16 @@ final class LineReader {
     /// Shows `prompt` and edits one line; `pending` is the input typed on earlier lines.
     func readLine(prompt: String, pending: String) -> Input {
         self.pending = pending
+        self.prompt = prompt
+        if highlighter != nil { highlighter = SyntaxHighlighter(catalog: completer.catalog) }
         _ = interruptRequested()  // a Ctrl-C that arrived while a result printed is spent
         LineReader.received = nil
         rl_callback_handler_install(prompt, lineReaderLineHook)
         handlerInstalled = true
+        // Only now: readline treats a redisplay hook set before its first initialisation
+        // as a display it need not know the terminal for, and falls back to one-row
+        // horizontal scrolling.
+        if highlighter == nil { rl_redisplay_function = rl_redisplay } else { rl_redisplay_function = lineReaderRedisplayHook }
         defer { removeHandler() }
         while true {
             var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0),
@@ -136,6 +148,27 @@ final class LineReader {
             received = .endOfInput
         }
         active?.removeHandler()
+    }
+
+    // MARK: - Highlighting
+
+    /// readline's redisplay hook: readline draws the line as usual, then the line is
+    /// painted over in colour (``LinePainter``), so layout and cursor stay readline's.
+    /// Searches (Ctrl-R), which show another prompt, stay plain.
+    fileprivate static func redisplay() {
+        rl_redisplay()
+        guard let reader = active, let highlighter = reader.highlighter, let buffer = rl_line_buffer,
+              rl_readline_state & UInt(RL_STATE_ISEARCH | RL_STATE_NSEARCH | RL_STATE_SEARCH) == 0,
+              let shown = rl_display_prompt.map({ String(cString: $0) }), shown == reader.prompt else { return }
+        let bytes = UnsafeRawBufferPointer(start: buffer, count: Int(max(0, rl_end)))
+        guard let line = String(validating: bytes, as: UTF8.self), !line.isEmpty else { return }
+        var rows: Int32 = 0, cols: Int32 = 0
+        rl_get_screen_size(&rows, &cols)
+        let painter = LinePainter(columns: Int(cols), promptWidth: LinePainter.visibleWidth(shown))
+        let styles = highlighter.styles(line: line, pending: reader.pending)
+        let cursor = (Int(_rl_last_v_pos), Int(_rl_last_c_pos))
+        guard let paint = painter.paint(line, styles: styles, cursor: cursor, screenRows: Int(rows)) else { return }
+        _ = Pager.writeAll(Data(paint.utf8), to: 1)
     }
 
     // MARK: - Completion
@@ -255,6 +288,10 @@ final class LineReader {
 // readline takes plain C function pointers, which cannot be formed from static methods.
 private func lineReaderLineHook(_ line: UnsafeMutablePointer<CChar>?) {
     LineReader.lineFinished(line)
+}
+
+private func lineReaderRedisplayHook() {
+    LineReader.redisplay()
 }
 
 private func lineReaderCompletionHook(_ text: UnsafePointer<CChar>?, _ start: Int32, _ end: Int32)

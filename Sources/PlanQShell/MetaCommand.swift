@@ -1,3 +1,4 @@
+import Foundation
 import PlanQ
 
 /// A shell command starting with `.`, parsed from one input line.
@@ -5,11 +6,27 @@ import PlanQ
 /// Parsing is separate from running (``Shell``) so the syntax and its error
 /// messages can be tested without a terminal.
 public enum MetaCommand: Equatable {
-    case help
+    /// `.help` (the command list) or `.help TOPIC` (a clause, function, or `functions`).
+    case help(String?)
     case tables
     /// `.schema` (every table) or `.schema TABLE`.
     case schema(String?)
-    case mode(ResultFormat)
+    /// `.mode FORMAT`; `.mode line` is table mode with `expanded: .on`.
+    case mode(ResultFormat, expanded: ExpandedMode? = nil)
+    /// `.expanded on|off|auto`.
+    case expanded(ExpandedMode)
+    /// `.maxwidth N`: the longest cell table mode shows in full.
+    case maxWidth(Int)
+    /// `.pager on|off`.
+    case pager(Bool)
+    /// `.highlight on|off`: colour the input as it is typed.
+    case highlight(Bool)
+    /// `.ingest FILE... [as NAME]`: read plan documents into tables named `NAME_table`.
+    case ingest([String], as: String?)
+    /// `.report FILE [name=value...] [-o OUT]`: render a report file to OUT.
+    case report(String, parameters: [String], output: String?)
+    /// `.export TABLE FILE`: write a table as CSV, TSV, JSON or JSON lines by FILE's extension.
+    case export(String, to: String)
     case timer(Bool)
     /// `.output FILE` sends every later result to FILE; `.output` alone goes back to the terminal.
     case output(String?)
@@ -24,21 +41,35 @@ public enum MetaCommand: Equatable {
 
     /// Every command name, for completion and `.help`.
     public static let names = [
-        ".help", ".tables", ".schema", ".mode", ".timer", ".output", ".once", ".read", ".load",
-        ".last", ".threads", ".quit", ".exit",
+        ".help", ".tables", ".schema", ".mode", ".expanded", ".maxwidth", ".pager", ".highlight", ".timer",
+        ".output", ".once", ".read", ".load", ".ingest", ".report", ".export", ".last", ".threads", ".quit", ".exit",
     ]
+
+    /// The formats `.mode` takes: the result formats and `line` (expanded records).
+    public static let modes = ResultFormat.allCases.map(\.rawValue) + ["line"]
+
+    /// The file extensions `.export` writes, and the format each one means.
+    public static let exportFormats: [String: ResultFormat] = ["csv": .csv, "tsv": .tsv, "jsonl": .jsonl, "json": .json]
 
     /// One line per command.
     public static let helpText = """
         .help                      this list
+        .help TOPIC                a clause (where, pivot, join...), a function, or functions
         .tables                    tables with their row and column counts
         .schema [TABLE]            columns: type, nulls, distinct values
-        .mode FORMAT               table, csv, tsv, json, jsonl or markdown
+        .mode FORMAT               table, line, csv, tsv, json, jsonl or markdown
+        .expanded on|off|auto      one 'column | value' line per field (auto: when too wide)
+        .maxwidth N                longest value table mode shows in full (longer ones end in …)
+        .pager on|off              page results longer than the screen ($PAGER, less -SRFX)
+        .highlight on|off          colour keywords, strings and numbers as you type
         .timer on|off              time each statement
         .output [FILE]             write results to FILE (no FILE: back to the terminal)
         .once FILE                 write the next result to FILE
         .read FILE                 run the statements in FILE
         .load PATH [as NAME]       load a CSV/JSON lines file, or every one in a folder
+        .ingest FILE... [as NAME]  read plan documents into tables (NAME_indicators, ...)
+        .report FILE [name=value...] [-o OUT]  render a report file (default OUT: ./NAME.html)
+        .export TABLE FILE         write a table as .csv, .tsv, .json or .jsonl
         .last                      show the last result again (e.g. after .mode)
         .threads N                 worker threads for queries
         .quit                      leave (also .exit or Ctrl-D)
@@ -92,7 +123,9 @@ public enum MetaCommand: Equatable {
             if !args.isEmpty { throw ParseError(message: "\(name) takes no arguments") }
         }
         switch name.lowercased() {
-        case ".help": try none(); return .help
+        case ".help":
+            if args.count > 1 { throw ParseError(message: "usage: .help [TOPIC]") }
+            return .help(args.first?.lowercased())
         case ".tables": try none(); return .tables
         case ".last": try none(); return .last
         case ".quit", ".exit": try none(); return .quit
@@ -100,17 +133,31 @@ public enum MetaCommand: Equatable {
             if args.count > 1 { throw ParseError(message: "usage: .schema [TABLE]") }
             return .schema(args.first)
         case ".mode":
-            let m = try one("table|csv|tsv|json|jsonl|markdown")
+            let m = try one("table|line|csv|tsv|json|jsonl|markdown")
+            if m.lowercased() == "line" { return .mode(.table, expanded: .on) }
             guard let f = ResultFormat(rawValue: m.lowercased()) else {
-                throw ParseError(message: "unknown mode '\(m)'; use table, csv, tsv, json, jsonl or markdown")
+                throw ParseError(message: "unknown mode '\(m)'; use table, line, csv, tsv, json, jsonl or markdown")
             }
             return .mode(f)
-        case ".timer":
-            switch try one("on|off").lowercased() {
-            case "on": return .timer(true)
-            case "off": return .timer(false)
-            default: throw ParseError(message: "usage: .timer on|off")
+        case ".timer": return .timer(try onOff(one("on|off"), name))
+        case ".pager": return .pager(try onOff(one("on|off"), name))
+        case ".highlight": return .highlight(try onOff(one("on|off"), name))
+        case ".expanded":
+            let m = try one("on|off|auto")
+            guard let e = ExpandedMode(rawValue: m.lowercased()) else { throw ParseError(message: "usage: .expanded on|off|auto") }
+            return .expanded(e)
+        case ".maxwidth":
+            guard let n = Int(try one("N")), n >= 1 else { throw ParseError(message: "usage: .maxwidth N (at least 1)") }
+            return .maxWidth(n)
+        case ".ingest": return try ingest(args)
+        case ".report": return try report(args)
+        case ".export":
+            guard args.count == 2 else { throw ParseError(message: "usage: .export TABLE FILE (.csv, .tsv, .json or .jsonl)") }
+            let ext = (args[1] as NSString).pathExtension.lowercased()
+            guard exportFormats[ext] != nil else {
+                throw ParseError(message: "cannot tell the format of '\(args[1])'; end the file name in .csv, .tsv, .json or .jsonl")
             }
+            return .export(args[0], to: args[1])
         case ".output":
             if args.count > 1 { throw ParseError(message: "usage: .output [FILE]") }
             return .output(args.first)
@@ -127,5 +174,50 @@ public enum MetaCommand: Equatable {
             let hint = EditDistance.suggest(name.lowercased(), among: names).map { "; did you mean '\($0)'?" } ?? ""
             throw ParseError(message: "unknown command '\(name)'\(hint) (.help lists them)")
         }
+    }
+
+    private static func onOff(_ word: String, _ name: String) throws -> Bool {
+        switch word.lowercased() {
+        case "on": return true
+        case "off": return false
+        default: throw ParseError(message: "usage: \(name) on|off")
+        }
+    }
+
+    /// `.ingest FILE... [as NAME]`; NAME must be a plain word, as it starts table names.
+    private static func ingest(_ args: [String]) throws -> MetaCommand {
+        var files = args, name: String?
+        if args.count >= 2, args[args.count - 2].lowercased() == "as" {
+            name = args[args.count - 1]
+            files.removeLast(2)
+        }
+        if files.isEmpty { throw ParseError(message: "usage: .ingest FILE... [as NAME]") }
+        if let name, !Completer.isBareWord(name + "_x") {
+            throw ParseError(message: "'\(name)' cannot start a table name; use letters, digits and _")
+        }
+        return .ingest(files, as: name)
+    }
+
+    /// `.report FILE [name=value...] [-o OUT]`.
+    private static func report(_ args: [String]) throws -> MetaCommand {
+        let usage = ParseError(message: "usage: .report FILE [name=value...] [-o OUT]")
+        guard let file = args.first else { throw usage }
+        var parameters: [String] = [], output: String?
+        var i = 1
+        while i < args.count {
+            let a = args[i]
+            if a == "-o" || a == "--output" {
+                guard i + 1 < args.count, output == nil else { throw usage }
+                output = args[i + 1]
+                i += 2
+                continue
+            }
+            guard let eq = a.firstIndex(of: "="), eq != a.startIndex else {
+                throw ParseError(message: "report parameters are name=value, got '\(a)'")
+            }
+            parameters.append(a)
+            i += 1
+        }
+        return .report(file, parameters: parameters, output: output)
     }
 }

@@ -13,6 +13,11 @@ import PlanQ
 ///     … 1,234 rows, 20 shown; 15 columns, 3 shown; .mode csv or .output to see all
 ///     hidden columns: code, title, ...
 ///
+/// With ``expanded`` on (or auto, and a row wider than the screen) table mode shows
+/// each record as `column | value` lines instead (``ExpandedLayout``), values wrapped
+/// to the screen. With ``paging`` the result goes to a pager, so every row is kept
+/// and lines are not cut to the screen (the pager scrolls sideways).
+///
 /// On a terminal every format escapes control characters in the data, and with
 /// colour on, RAG values are coloured. Written to a file (`.output`), results are
 /// complete and untouched.
@@ -24,6 +29,13 @@ public struct ResultDisplay {
     public var terminal: Bool
     /// Colour RAG values (only meaningful with `terminal`).
     public var color: Bool
+
+    /// Table or expanded records (`.expanded`, `.mode line`).
+    public var expanded: ExpandedMode = .off
+    /// The longest cell table mode shows in full (`.maxwidth`); longer ones end in `…`.
+    public var cellLimit = ResultWriter.defaultCellLimit
+    /// The text goes to a pager: keep every row and the full width.
+    public var paging = false
 
     public init(rows: Int, columns: Int, terminal: Bool, color: Bool) {
         self.rows = rows
@@ -39,11 +51,48 @@ public struct ResultDisplay {
 
     /// The text for `table` in `format`, ending in a newline.
     public func render(_ table: Table, format: ResultFormat) -> String {
-        guard terminal else { return ResultWriter.render(table, format: format) }
+        guard terminal else {
+            if format == .table && expanded == .on { return ExpandedLayout(table: table, width: nil, ragColours: nil).render() }
+            return ResultWriter.render(table, format: format, cellLimit: cellLimit)
+        }
         if format != .table {
             return ResultWriter.render(ControlEscaper.escape(table, keep: ["\n", "\t"]), format: format)
         }
+        if showsExpanded(table) {
+            return ExpandedLayout(table: ControlEscaper.escape(table, keep: ["\n"]), width: columns,
+                                  ragColours: color ? ResultDisplay.ragColours : nil).render()
+        }
+        if paging {
+            var lines = ResultWriter.render(ControlEscaper.escape(table, keep: ["\n", "\t", "\r"]), format: .table, cellLimit: cellLimit)
+                .split(separator: "\n").map(String.init)
+            if color && lines.count >= 2 { colourRAG(&lines, table) }
+            return lines.joined(separator: "\n") + "\n"
+        }
         return fitted(table)
+    }
+
+    /// True when table mode shows `table` expanded: always with `.expanded on`, and
+    /// with `auto` when a row laid out as a table would not fit the screen's width.
+    func showsExpanded(_ table: Table) -> Bool {
+        switch expanded {
+        case .off: return false
+        case .on: return true
+        case .auto: return tableWidth(table) > columns
+        }
+    }
+
+    /// The width of a table-mode line for `table` without narrowing: every column as
+    /// wide as its name or longest value (at most ``cellLimit``), looking at the rows
+    /// the screen would show (the first thousand when paging).
+    func tableWidth(_ table: Table) -> Int {
+        let sample = min(table.rowCount, paging ? 1000 : max(ResultDisplay.minimumRows, rows - ResultDisplay.reservedLines))
+        var total = 0
+        for (i, c) in table.columns.enumerated() {
+            var w = c.name.count
+            for r in 0..<sample where w < cellLimit { w = max(w, table.value(row: r, column: i).description.count) }
+            total += min(w, max(1, cellLimit)) + 2 + (i > 0 ? 1 : 0)
+        }
+        return total
     }
 
     /// Table mode fitted to the screen.
@@ -61,7 +110,7 @@ public struct ResultDisplay {
         if hidden > 0 {
             table = Table(name: table.name, columns: Array(table.columns.prefix(keep)), rowCount: table.rowCount)
         }
-        var lines = ResultWriter.render(table, format: .table, maxWidth: columns - (hidden > 0 ? 2 : 0))
+        var lines = ResultWriter.render(table, format: .table, maxWidth: columns - (hidden > 0 ? 2 : 0), cellLimit: cellLimit)
             .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if lines.last == "" { lines.removeLast() }
         if lines.count >= 2 {

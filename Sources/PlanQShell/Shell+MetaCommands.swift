@@ -5,14 +5,37 @@ extension Shell {
     /// Runs a parsed meta command. False for `.quit`.
     func runMeta(_ command: MetaCommand) -> Bool {
         switch command {
-        case .help:
+        case .help(nil):
             say(MetaCommand.helpText)
+        case .help(let topic?):
+            switch LanguageHelp.shared.text(for: topic) {
+            case .success(let text): say(text)
+            case .failure(let e): sayError("error: \(e.message)\n")
+            }
         case .tables:
             show(SchemaSummary.tables(engine.catalog))
         case .schema(let name):
             schema(name)
-        case .mode(let f):
+        case .mode(let f, let e):
             format = f
+            if let e { expanded = e } else if f == .table && expanded == .on { expanded = .off }
+        case .expanded(let e):
+            expanded = e
+        case .maxWidth(let n):
+            cellLimit = n
+        case .pager(let on):
+            pager = on
+        case .highlight(let on):
+            if on && !color {
+                sayError("error: no highlighting without colour (NO_COLOR is set or stdout is not a terminal)\n")
+            }
+            reader.highlighter = on && color ? SyntaxHighlighter(catalog: engine.catalog) : nil
+        case .ingest(let files, let name):
+            ingest(files, as: name)
+        case .report(let file, let parameters, let out):
+            report(file, parameters: parameters, output: out)
+        case .export(let table, let path):
+            export(table, to: path)
         case .timer(let on):
             timer = on
         case .output(let path):
@@ -104,7 +127,7 @@ extension Shell {
         }
     }
 
-    private func announce(_ t: Table) {
+    func announce(_ t: Table) {
         say("loaded \(ControlEscaper.escape(t.name)): \(ResultWriter.rowCountFooter(t.rowCount)), \(t.columns.count) columns\n")
     }
 }

@@ -27,6 +27,12 @@ public final class Shell: @unchecked Sendable {
     /// The running statements' error, and how many results they printed.
     var runFailure: Error?
     var shownInRun = 0
+    /// Table mode's expanded display (`.expanded`, `.mode line`).
+    var expanded: ExpandedMode = .off
+    /// The longest cell table mode shows in full (`.maxwidth`).
+    var cellLimit = ResultWriter.defaultCellLimit
+    /// Results longer than the screen go through the pager (`.pager`).
+    var pager = true
 
     /// - Parameter historyPath: the history file (nil: history is not saved).
     public init(engine: Engine, format: ResultFormat, timer: Bool, historyPath: String?) {
@@ -35,6 +41,10 @@ public final class Shell: @unchecked Sendable {
         self.timer = timer
         self.color = Terminal.colorAllowed(1)
         self.reader = LineReader(completer: Completer(catalog: engine.catalog), historyPath: historyPath)
+        if color { reader.highlighter = SyntaxHighlighter(catalog: engine.catalog) }
+        // A pager quit early closes the pipe the result is written to: that must end
+        // the writing, not the shell.
+        Pager.ignoreBrokenPipe()
     }
 
     /// `PLANQ_HISTORY`, else `~/.planq_history`.
@@ -147,12 +157,34 @@ public final class Shell: @unchecked Sendable {
         show(result.table, separated: separated)
     }
 
-    /// Writes a table to the current destination in the current mode.
+    /// Writes a table to the current destination in the current mode. On a terminal a
+    /// result longer than the screen goes through the pager (when on and found);
+    /// otherwise it is fitted to the screen with a marker saying what was left out.
     func show(_ table: Table, separated: Bool = false) {
         let toTerminal = once == nil && output == nil && Terminal.isTerminal(1)
         let size = Terminal.size(1)
-        let display = ResultDisplay(rows: size.rows, columns: size.columns, terminal: toTerminal, color: toTerminal && color)
-        emit(display.render(table, format: format), separated: separated && format == .table)
+        var display = ResultDisplay(rows: size.rows, columns: size.columns, terminal: toTerminal, color: toTerminal && color)
+        display.expanded = expanded
+        display.cellLimit = cellLimit
+        let gap = separated && format == .table
+        if toTerminal && pager, let command = Pager.command() {
+            display.paging = true
+            let text = display.render(table, format: format)
+            let lines = text.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
+            if lines >= size.rows - 1 {
+                if gap { say("\n") }
+                if Pager.show(text, command: command) { return }
+                display.paging = false  // no pager after all: fit the screen instead
+                emit(display.render(table, format: format), separated: false)
+                return
+            }
+            if Terminal.widestLine(text) <= size.columns {
+                emit(text, separated: gap)
+                return
+            }
+            display.paging = false
+        }
+        emit(display.render(table, format: format), separated: gap)
     }
 
     /// Sends text to `.once`, `.output` or the terminal.

@@ -18,4 +18,27 @@ enum Terminal {
         let env = ProcessInfo.processInfo.environment
         return (env["LINES"].flatMap(Int.init) ?? 24, env["COLUMNS"].flatMap(Int.init) ?? 80)
     }
+
+    /// The widest line of `text` in terminal columns, not counting SGR colour sequences.
+    static func widestLine(_ text: String) -> Int {
+        var widest = 0, current = 0, inEscape = false
+        for u in text.unicodeScalars {
+            if inEscape {
+                if u.value >= 0x40 && u.value <= 0x7E && u != "[" { inEscape = false }
+                continue
+            }
+            if u == "\u{1B}" { inEscape = true; continue }
+            if u == "\n" { widest = max(widest, current); current = 0; continue }
+            current += width(u)
+        }
+        return max(widest, current)
+    }
+
+    /// Columns a character takes on the terminal: 0 for combining marks, 2 for wide
+    /// (East Asian) characters, as the C library's `wcwidth` says; 1 when it does not know.
+    static func width(_ u: Unicode.Scalar) -> Int {
+        if u.value < 0x7F { return u.value < 0x20 ? 0 : 1 }
+        let w = Int(planq_wcwidth(u.value))
+        return w < 0 ? 1 : w
+    }
 }

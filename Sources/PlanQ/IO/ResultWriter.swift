@@ -3,11 +3,16 @@
 /// Writers read boxed values through ``Table/value(row:column:)``: output is at
 /// most a screenful or a file, so clarity beats speed here.
 public enum ResultWriter {
+    /// The longest cell the table format shows in full; longer ones are cut with `…`.
+    public static let defaultCellLimit = 60
+
     /// The whole result as text, ending in a newline. `maxWidth` (table format only)
-    /// narrows the widest columns so a line fits a terminal.
-    public static func render(_ table: Table, format: ResultFormat, maxWidth: Int? = nil) -> String {
+    /// narrows the widest columns so a line fits a terminal; `cellLimit` (table format
+    /// only) is the longest cell shown in full (the shell's `.maxwidth`).
+    public static func render(_ table: Table, format: ResultFormat, maxWidth: Int? = nil,
+                              cellLimit: Int = ResultWriter.defaultCellLimit) -> String {
         switch format {
-        case .table: return TableLayout(table, maxWidth: maxWidth).render()
+        case .table: return TableLayout(table, maxWidth: maxWidth, cellLimit: cellLimit).render()
         case .csv: return DelimitedWriter(table: table, separator: UInt8(ascii: ","), escape: csvField, quoteEmpty: true).render()
         case .tsv: return DelimitedWriter(table: table, separator: UInt8(ascii: "\t"), escape: tsvField, quoteEmpty: false).render()
         case .json: return json(table)

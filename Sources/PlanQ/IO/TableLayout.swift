@@ -11,8 +11,8 @@
 /// row stays on one line. With a `maxWidth`, the widest columns are narrowed
 /// (never below 8 characters) until a line fits.
 struct TableLayout {
-    /// Longest cell shown in full.
-    static let cellLimit = 60
+    /// Longest cell shown in full unless the caller gives another limit.
+    static let cellLimit = ResultWriter.defaultCellLimit
     /// Narrowest a column gets when fitting `maxWidth`.
     static let minimumWidth = 8
 
@@ -22,8 +22,9 @@ struct TableLayout {
     private let rightAligned: [Bool]
     private var widths: [Int]
 
-    /// Lays out `table`, narrowing columns to fit `maxWidth` when given.
-    init(_ table: Table, maxWidth: Int?) {
+    /// Lays out `table`, narrowing columns to fit `maxWidth` when given; cells longer
+    /// than `cellLimit` (at least 1) are cut with `…`.
+    init(_ table: Table, maxWidth: Int?, cellLimit: Int = TableLayout.cellLimit) {
         self.table = table
         header = table.columns.map { TableLayout.clean($0.name) }
         cells = (0..<table.rowCount).map { r in
@@ -32,7 +33,7 @@ struct TableLayout {
         rightAligned = table.columns.map { $0.type.isNumeric }
         let h = header, body = cells
         widths = h.indices.map { c in
-            min(TableLayout.cellLimit, body.reduce(h[c].count) { max($0, $1[c].count) })
+            min(max(1, cellLimit), body.reduce(h[c].count) { max($0, $1[c].count) })
         }
         if let maxWidth { narrow(to: maxWidth) }
     }
