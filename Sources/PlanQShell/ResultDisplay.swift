@@ -81,16 +81,17 @@ public struct ResultDisplay {
         }
     }
 
-    /// The width of a table-mode line for `table` without narrowing: every column as
-    /// wide as its name or longest value (at most ``cellLimit``), looking at the rows
-    /// the screen would show (the first thousand when paging).
+    /// The width of a table-mode line for `table` with every value in full (nothing cut
+    /// at ``cellLimit`` or narrowed), looking at the rows the screen would show (the
+    /// first thousand when paging); stops counting once past the screen's width.
     func tableWidth(_ table: Table) -> Int {
         let sample = min(table.rowCount, paging ? 1000 : max(ResultDisplay.minimumRows, rows - ResultDisplay.reservedLines))
         var total = 0
         for (i, c) in table.columns.enumerated() {
             var w = c.name.count
-            for r in 0..<sample where w < cellLimit { w = max(w, table.value(row: r, column: i).description.count) }
-            total += min(w, max(1, cellLimit)) + 2 + (i > 0 ? 1 : 0)
+            for r in 0..<sample where total + w <= columns { w = max(w, table.value(row: r, column: i).description.count) }
+            total += w + 2 + (i > 0 ? 1 : 0)
+            if total > columns { return total }
         }
         return total
     }

@@ -5,7 +5,7 @@ import XCTest
 /// Parsing of `.` commands and their errors.
 final class MetaCommandTests: XCTestCase {
     func testParsesEveryCommand() throws {
-        XCTAssertEqual(try MetaCommand.parse(".help"), .help)
+        XCTAssertEqual(try MetaCommand.parse(".help"), .help(nil))
         XCTAssertEqual(try MetaCommand.parse(".tables"), .tables)
         XCTAssertEqual(try MetaCommand.parse(".schema"), .schema(nil))
         XCTAssertEqual(try MetaCommand.parse(".schema risks"), .schema("risks"))
@@ -43,7 +43,7 @@ final class MetaCommandTests: XCTestCase {
     }
 
     func testErrorsSayWhatIsWrong() {
-        XCTAssertEqual(message(".mode xml"), "unknown mode 'xml'; use table, csv, tsv, json, jsonl or markdown")
+        XCTAssertEqual(message(".mode xml"), "unknown mode 'xml'; use table, line, csv, tsv, json, jsonl or markdown")
         XCTAssertEqual(message(".timer maybe"), "usage: .timer on|off")
         XCTAssertEqual(message(".threads 0"), "usage: .threads N (at least 1)")
         XCTAssertEqual(message(".load a b c d"), "usage: .load PATH [as NAME]")

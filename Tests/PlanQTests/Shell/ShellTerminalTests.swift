@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import PlanQ
 
 /// Drives the interactive shell of the built `planq` through a real terminal (tmux)
 /// and asserts on what the analyst would see.
@@ -31,13 +32,16 @@ final class ShellTerminalTests: XCTestCase {
         return Bundle.main.bundleURL.appendingPathComponent("planq").path
     }
 
-    /// Starts the shell on the fixture plans and waits for its first prompt.
+    /// Starts the shell on the fixture plans (or `data`) and waits for its first prompt.
+    /// Paging is off unless `environment` names a pager (`PLANQ_PAGER`).
     @discardableResult
-    func startShell(width: Int = 120, height: Int = 40, color: Bool = false) throws -> TmuxSession {
-        var env = ["PLANQ_HISTORY": historyFile, "TERM": "screen"]
+    func startShell(width: Int = 120, height: Int = 40, color: Bool = false, data: String = ShellTerminalTests.fixtures,
+                    environment: [String: String] = [:]) throws -> TmuxSession {
+        var env = ["PLANQ_HISTORY": historyFile, "TERM": "screen", "PLANQ_PAGER": ""]
         if !color { env["NO_COLOR"] = "1" }
+        env.merge(environment) { _, new in new }
         // The test runner's own NO_COLOR must not leak into the colour case.
-        let s = try TmuxSession([binary, "--data", Self.fixtures], environment: env, unset: color ? ["NO_COLOR"] : [],
+        let s = try TmuxSession([binary, "--data", data], environment: env, unset: color ? ["NO_COLOR"] : [],
                                 width: width, height: height)
         session = s
         s.waitFor("planq> ")
@@ -289,5 +293,230 @@ final class ShellTerminalTests: XCTestCase {
         let screen = s.waitFor("1 row")
         XCTAssertTrue(screen.contains("  3000\n1 row"), screen)
         XCTAssertFalse(screen.contains("9000000"), screen)
+    }
+
+    // MARK: - Wide and long results, highlighting, papers, help
+
+    /// A fresh folder, removed when the test ends.
+    func scratchFolder() throws -> String {
+        let dir = NSTemporaryDirectory() + "planq-shell-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: dir) }
+        return dir
+    }
+
+    func testExpandedDisplayOfLongTitlesInEightyColumns() throws {
+        let dir = try scratchFolder()
+        let title = (1...30).map { "word\($0)" }.joined(separator: " ")  // 200 characters
+        XCTAssertEqual(title.count, 200)
+        try "code,title,status\nNI 1,\(title),red\nNI 2,short,green\n".write(toFile: dir + "/long.csv", atomically: true, encoding: .utf8)
+        let s = try startShell(width: 80, height: 40)
+        enter(s, ".load \(dir)/long.csv")
+        enter(s, ".expanded auto")
+        var screen = enter(s, "long")
+        let lines = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        XCTAssertTrue(screen.contains("-[ RECORD 1 ]"), screen)
+        XCTAssertTrue(screen.contains("-[ RECORD 2 ]"), screen)
+        XCTAssertTrue(lines.contains("code   | NI 1"), screen)
+        XCTAssertTrue(lines.contains("status | red"), screen)
+        XCTAssertTrue(lines.contains("title  | short"), screen)
+        // The title wraps at spaces within 80 columns and nothing of it is lost.
+        let first = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("title  | word1 ") })
+        var pieces: [String] = []
+        for l in lines[first...] {
+            guard l.hasPrefix("title  | ") || (l.hasPrefix("       | ") && !pieces.isEmpty) else { break }
+            XCTAssertLessThanOrEqual(l.count, 80, l)
+            pieces.append(String(l.dropFirst(9)))
+        }
+        XCTAssertGreaterThan(pieces.count, 2)
+        XCTAssertEqual(pieces.joined(separator: " "), title)
+        // A narrow result stays a table under auto; .maxwidth cuts the widest column with an ellipsis.
+        screen = enter(s, "long select code, status")
+        XCTAssertTrue(screen.contains(" code | status\n------+--------\n NI 1 | red"), screen)
+        enter(s, ".expanded off")
+        enter(s, ".maxwidth 12")
+        screen = enter(s, "long select title, code")
+        XCTAssertTrue(screen.contains(" title        | code\n--------------+------\n word1 word2… | NI 1"), screen)
+        // .mode line is expanded regardless of width; .mode table goes back.
+        enter(s, ".mode line")
+        screen = enter(s, "long where status = green select code")
+        XCTAssertTrue(screen.hasSuffix("-[ RECORD 1 ]\ncode | NI 2\n1 row\nplanq> "), screen)
+        enter(s, ".mode table")
+        screen = enter(s, "long where status = green select code")
+        XCTAssertTrue(screen.hasSuffix(" code\n------\n NI 2\n1 row\nplanq> "), screen)
+    }
+
+    /// A CSV of `n` rows (`n,label`), loaded as table `big`.
+    func bigTable(_ dir: String, rows n: Int = 500) throws -> String {
+        let path = dir + "/big.csv"
+        try ("n,label\n" + (1...n).map { "\($0),row \($0)\n" }.joined()).write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    /// Waits until the file at `path` holds `done`'s text.
+    func waitForFile(_ path: String, _ what: String, _ done: (String) -> Bool, line: UInt = #line) -> String {
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline {
+            if let t = try? String(contentsOfFile: path, encoding: .utf8), done(t) { return t }
+            usleep(30_000)
+        }
+        XCTFail("timed out waiting for \(what) in \(path)", line: line)
+        return (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+    }
+
+    func testLongResultGoesThroughThePagerButNotToAFile() throws {
+        let dir = try scratchFolder()
+        let big = try bigTable(dir)
+        let record = dir + "/paged.txt"
+        try "#!/bin/sh\ncat > '\(record)'\n".write(toFile: dir + "/pager.sh", atomically: true, encoding: .utf8)
+        chmod(dir + "/pager.sh", 0o755)
+        let s = try startShell(width: 80, height: 24, environment: ["PLANQ_PAGER": dir + "/pager.sh"])
+        enter(s, ".load \(big)")
+        var screen = enter(s, "big")
+        let paged = waitForFile(record, "the paged result") { $0.hasSuffix("500 rows\n") }
+        let lines = paged.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.count, 503, "header, rule, 500 rows, footer")
+        XCTAssertEqual(lines[0], " n   | label")
+        XCTAssertEqual(lines[2], "   1 | row 1")
+        XCTAssertEqual(lines[501], " 500 | row 500")
+        XCTAssertFalse(screen.contains("row 1\n"), "the pager showed the rows, not the shell: \(screen)")
+        // A short result is printed as usual.
+        screen = enter(s, "big limit 2")
+        XCTAssertTrue(screen.hasSuffix(" n | label\n---+-------\n 1 | row 1\n 2 | row 2\n2 rows\nplanq> "), screen)
+        // Output sent to a file is never paged.
+        try FileManager.default.removeItem(atPath: record)
+        enter(s, ".once \(dir)/once.txt")
+        enter(s, "big")
+        let once = try String(contentsOfFile: dir + "/once.txt", encoding: .utf8)
+        XCTAssertEqual(once.split(separator: "\n").count, 503)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: record))
+        // .pager off: the screen's first rows and the marker.
+        enter(s, ".pager off")
+        screen = enter(s, "big")
+        XCTAssertTrue(screen.contains("… 500 rows, 17 shown; .mode csv or .output to see all"), screen)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: record))
+    }
+
+    func testPagerQuittingEarlyOrMissingLeavesTheShellWorking() throws {
+        let dir = try scratchFolder()
+        let big = try bigTable(dir, rows: 5_000)
+        // Reads 100 bytes and quits: the rest of the result meets a closed pipe.
+        try "#!/bin/sh\nhead -c 100 > '\(dir)/head.txt'\n".write(toFile: dir + "/early.sh", atomically: true, encoding: .utf8)
+        chmod(dir + "/early.sh", 0o755)
+        var s = try startShell(width: 80, height: 24, environment: ["PLANQ_PAGER": dir + "/early.sh"])
+        enter(s, ".load \(big)")
+        enter(s, "big")
+        XCTAssertEqual(waitForFile(dir + "/head.txt", "the pager's 100 bytes") { $0.utf8.count == 100 }.prefix(13), " n    | label")
+        var screen = enter(s, "big aggregate count()")
+        XCTAssertTrue(screen.contains("  5000\n1 row\nplanq> "), screen)
+        XCTAssertTrue(s.isRunning)
+        s.close()
+        // A pager that does not exist: the result is printed fitted to the screen instead.
+        s = try startShell(width: 80, height: 24, environment: ["PLANQ_PAGER": dir + "/no-such-pager -R"])
+        enter(s, ".load \(big)")
+        screen = enter(s, "big")
+        XCTAssertTrue(screen.contains("… 5,000 rows, 17 shown; .mode csv or .output to see all"), screen)
+    }
+
+    func testHighlightingAsYouTypeUnlessNoColor() throws {
+        for color in [true, false] {
+            let s = try startShell(color: color)
+            s.type("risks where status = red and title contains \"ab")
+            s.waitFor("the typed line") { self.lastPromptLine($0).hasSuffix("contains \"ab") }
+            var line = s.screen(escapes: true).split(separator: "\n").last { $0.hasPrefix("planq> ") }.map(String.init) ?? ""
+            if color {
+                XCTAssertTrue(line.contains("\u{1B}[1m\u{1B}[34mwhere"), line)
+                XCTAssertTrue(line.contains("\u{1B}[35mred"), line)
+                // The open string shows in the error colour before Enter...
+                XCTAssertTrue(line.contains("\u{1B}[31m\"ab"), line)
+                s.type("c\" and likelihood > 2")
+                s.waitFor("the closed string") { self.lastPromptLine($0).hasSuffix("> 2") }
+                line = s.screen(escapes: true).split(separator: "\n").last { $0.hasPrefix("planq> ") }.map(String.init) ?? ""
+                // ...and as a string once closed; numbers have their own colour.
+                XCTAssertTrue(line.contains("\u{1B}[32m\"abc\""), line)
+                XCTAssertTrue(line.contains("\u{1B}[36m2"), line)
+                XCTAssertEqual(s.cursor().x, "planq> risks where status = red and title contains \"abc\" and likelihood > 2".count)
+            } else {
+                XCTAssertFalse(line.contains("\u{1B}"), line)
+            }
+            s.press("C-c")
+            s.waitFor("a fresh prompt") { self.lastPromptLine($0) == "planq> " }
+            if color {
+                enter(s, ".highlight off")
+                s.type("risks where status = red")
+                s.waitFor("the typed line") { self.lastPromptLine($0).hasSuffix("= red") }
+                line = s.screen(escapes: true).split(separator: "\n").last { $0.hasPrefix("planq> ") }.map(String.init) ?? ""
+                XCTAssertFalse(line.contains("\u{1B}[1m\u{1B}[34mwhere"), line)
+            }
+            s.close()
+        }
+    }
+
+    func testIngestAPaperThenQueryIt() throws {
+        let paper = Self.root.appendingPathComponent("Tests/Fixtures/ingest/quarterly_report.txt").path
+        let s = try startShell()
+        var screen = enter(s, ".ingest \(paper) as q3")
+        XCTAssertTrue(screen.contains("quarterly_report: 15 lines; 1 plans, 3 indicators, 2 actions"), screen)
+        XCTAssertTrue(screen.contains("loaded q3_indicators: 3 rows, "), screen)
+        XCTAssertTrue(screen.contains("loaded q3_actions: 2 rows, "), screen)
+        screen = enter(s, "q3_indicators group by status")
+        XCTAssertTrue(screen.contains("""
+             status | count
+            --------+-------
+             red    |     1
+             amber  |     1
+             green  |     1
+            3 rows
+            """), screen)
+        // The session's own tables are untouched by a prefixed ingest.
+        screen = enter(s, "indicators aggregate count()")
+        XCTAssertTrue(screen.contains("    10\n1 row"), screen)
+        screen = enter(s, ".ingest \(paper).missing")
+        XCTAssertTrue(screen.contains("error: cannot read '\(paper).missing': no such file"), screen)
+    }
+
+    func testReportAndExportFromTheShell() throws {
+        let dir = try scratchFolder()
+        let data = Self.root.appendingPathComponent("Tests/Fixtures/reports").path
+        let reportFile = Self.root.appendingPathComponent("reports/plan-summary.pqr").path
+        let s = try startShell(data: data)
+        var screen = enter(s, ".report \(reportFile) -o \(dir)/summary.md")
+        XCTAssertTrue(screen.contains("wrote \(dir)/summary.md (markdown, 4 sections)"), screen)
+        let expected = try String(contentsOfFile: data + "/plan-summary.expected.md", encoding: .utf8)
+            .replacingOccurrences(of: "from reports/plan-summary.pqr on the data in Tests/Fixtures/reports",
+                                  with: "from \(reportFile) on the data in the planq shell session")
+        XCTAssertEqual(try String(contentsOfFile: dir + "/summary.md", encoding: .utf8), expected)
+        screen = enter(s, ".report \(reportFile) council=Nowhere -o \(dir)/none.md")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: dir + "/none.md"), screen)
+        screen = enter(s, ".report \(reportFile) counsil=x")
+        XCTAssertTrue(screen.contains("the report has no parameter 'counsil'"), screen)
+
+        screen = enter(s, ".export indicators \(dir)/ind.csv")
+        XCTAssertTrue(screen.contains("wrote indicators to \(dir)/ind.csv: "), screen)
+        enter(s, ".export risks \(dir)/risks.jsonl")
+        let original = try DataDirectory.load(data)
+        for (name, file) in [("indicators", "ind.csv"), ("risks", "risks.jsonl")] {
+            let back = try DataDirectory.loadFile(dir + "/" + file)
+            let t = try XCTUnwrap(original.table(name))
+            XCTAssertEqual(back.rowCount, t.rowCount, file)
+            XCTAssertEqual(back.columns.map(\.name), t.columns.map(\.name), file)
+            for c in t.columns.indices {
+                XCTAssertEqual((0..<t.rowCount).map { back.value(row: $0, column: c).description },
+                               (0..<t.rowCount).map { t.value(row: $0, column: c).description }, "\(file) \(t.columns[c].name)")
+            }
+        }
+        screen = enter(s, ".export indicatorz \(dir)/x.csv")
+        XCTAssertTrue(screen.contains("error: unknown table 'indicatorz'; did you mean 'indicators'?"), screen)
+        screen = enter(s, ".export indicators \(dir)/x.xlsx")
+        XCTAssertTrue(screen.contains("end the file name in .csv, .tsv, .json or .jsonl"), screen)
+    }
+
+    func testHelpPivotShowsTheRuleAndAnExample() throws {
+        let s = try startShell()
+        var screen = enter(s, ".help pivot")
+        XCTAssertTrue(screen.contains("pivot_clause     = \"pivot\" expression ;"), screen)
+        XCTAssertTrue(screen.contains("Example (04_risk_pivot.pq):\n  -- Risks per theme, one column per status.\n  risks group by theme pivot status\nplanq> "), screen)
+        screen = enter(s, ".help pivto")
+        XCTAssertTrue(screen.contains("error: no help on 'pivto'; did you mean 'pivot'?"), screen)
     }
 }
