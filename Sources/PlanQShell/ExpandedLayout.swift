@@ -31,10 +31,10 @@ struct ExpandedLayout {
         let nameWidth = names.map(\.count).max() ?? 0
         let valueWidth = width.map { max(ExpandedLayout.minimumValueWidth, $0 - nameWidth - 3) }
         let rag = Set(table.columns.indices.filter { ExpandedLayout.isRAG(table.columns[$0]) })
-        var out = ""
+        var records: [[String]] = []
+        var widest = 0
         for r in 0..<table.rowCount {
             var body: [String] = []
-            var widest = 0
             for c in table.columns.indices {
                 let pieces = ExpandedLayout.wrap(table.value(row: r, column: c).description, width: valueWidth)
                 for (i, piece) in pieces.enumerated() {
@@ -47,9 +47,13 @@ struct ExpandedLayout {
                     body.append(trimmed(label + " | " + shown))
                 }
             }
-            // The rule spans the record's widest line (within the screen), as psql's does.
-            let lineWidth = min(width ?? Int.max, nameWidth + 3 + widest)
-            out += ExpandedLayout.rule(record: r + 1, width: lineWidth) + "\n"
+            records.append(body)
+        }
+        // Every rule spans the widest line (within the screen), as psql's do.
+        let lineWidth = min(width ?? Int.max, nameWidth + 3 + widest)
+        var out = ""
+        for (i, body) in records.enumerated() {
+            out += ExpandedLayout.rule(record: i + 1, width: lineWidth) + "\n"
             out += body.joined(separator: "\n") + "\n"
         }
         return out + ResultWriter.rowCountFooter(table.rowCount) + "\n"
@@ -62,7 +66,7 @@ struct ExpandedLayout {
     }
 
     /// `text` split at its line breaks and then into pieces of at most `width`
-    /// characters, breaking after a space where one falls in the second half of the piece.
+    /// characters, breaking at a space where one falls in the second half of the piece.
     static func wrap(_ text: String, width: Int?) -> [String] {
         var out: [String] = []
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -72,10 +76,17 @@ struct ExpandedLayout {
             }
             var rest = Array(line)
             while rest.count > width {
-                var cut = width
-                if let space = rest[..<width].lastIndex(of: " "), space >= width / 2 { cut = space + 1 }
-                out.append(String(String(rest[..<cut]).reversed().drop(while: { $0 == " " }).reversed()))
-                rest.removeFirst(cut)
+                // Break at the last space that keeps at least half the room filled; the
+                // space itself is dropped, so joining the pieces with spaces gives the value.
+                var cut = width, skip = 0
+                if rest[width] == " " {
+                    skip = 1
+                } else if let space = rest[..<width].lastIndex(of: " "), space >= width / 2 {
+                    cut = space
+                    skip = 1
+                }
+                out.append(String(rest[..<cut]))
+                rest.removeFirst(cut + skip)
             }
             if !rest.isEmpty || out.isEmpty { out.append(String(rest)) }
         }

@@ -9,7 +9,7 @@ extension Shell {
             say(MetaCommand.helpText)
         case .help(let topic?):
             switch LanguageHelp.shared.text(for: topic) {
-            case .success(let text): say(text)
+            case .success(let text): sayPaged(text)
             case .failure(let e): sayError("error: \(e.message)\n")
             }
         case .tables:

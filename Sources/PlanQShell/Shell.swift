@@ -187,6 +187,17 @@ public final class Shell: @unchecked Sendable {
         emit(display.render(table, format: format), separated: gap)
     }
 
+    /// Prints text for the analyst (help), through the pager when it is longer than the
+    /// screen, as a result would be.
+    func sayPaged(_ text: String) {
+        let size = Terminal.size(1)
+        if pager, Terminal.isTerminal(1), text.reduce(0, { $1 == "\n" ? $0 + 1 : $0 }) >= size.rows - 1,
+           let command = Pager.command(), Pager.show(text, command: command) {
+            return
+        }
+        say(text)
+    }
+
     /// Sends text to `.once`, `.output` or the terminal.
     func emit(_ text: String, separated: Bool) {
         let body = separated ? "\n" + text : text

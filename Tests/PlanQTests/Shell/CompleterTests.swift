@@ -85,6 +85,17 @@ final class CompleterTests: XCTestCase {
         XCTAssertEqual(try complete(".mode ", "js"), ["json", "jsonl"])
         XCTAssertEqual(try complete(".timer ", "o"), ["on", "off"])
         XCTAssertNil(try complete(".read ", "q"), "file names are readline's job")
+        XCTAssertEqual(try complete(".mode ", "l"), ["line"])
+        XCTAssertEqual(try complete(".expanded ", "a"), ["auto"])
+        XCTAssertEqual(try complete(".pager ", "of"), ["off"])
+        XCTAssertEqual(try complete(".help ", "piv"), ["pivot"])
+        XCTAssertEqual(try complete(".help ", "fy"), ["fy", "fy_quarter"])
+        XCTAssertEqual(try complete(".export ", "ri"), ["risks"])
+        XCTAssertNil(try complete(".export risks ", "ou"), "the file after the table")
+        XCTAssertNil(try complete(".ingest ", "pa"))
+        XCTAssertNil(try complete(".ingest a.pdf ", "b"), "every .ingest argument is a file")
+        XCTAssertNil(try complete(".report ", "rep"))
+        XCTAssertEqual(try complete("", ".ex"), [".expanded", ".export", ".exit"])
     }
 
     func testNothingInsideAStringThatIsNotAValue() throws {
