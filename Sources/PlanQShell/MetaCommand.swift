@@ -13,12 +13,12 @@ public enum MetaCommand: Equatable {
     case schema(String?)
     /// `.mode FORMAT`; `.mode line` is table mode with `expanded: .on`.
     case mode(ResultFormat, expanded: ExpandedMode? = nil)
-    /// `.expanded on|off|auto`.
-    case expanded(ExpandedMode)
+    /// `.expanded on|off|auto`; nil (no argument) switches between on and off, as psql's `\x`.
+    case expanded(ExpandedMode?)
     /// `.maxwidth N`: the longest cell table mode shows in full.
     case maxWidth(Int)
-    /// `.pager on|off`.
-    case pager(Bool)
+    /// `.pager on|off`; nil (no argument) switches it.
+    case pager(Bool?)
     /// `.highlight on|off`: colour the input as it is typed.
     case highlight(Bool)
     /// `.ingest FILE... [as NAME]`: read plan documents into tables named `NAME_table`.
@@ -54,21 +54,21 @@ public enum MetaCommand: Equatable {
     /// One line per command.
     public static let helpText = """
         .help                      this list
-        .help TOPIC                a clause (where, pivot, join...), a function, or functions
+        .help TOPIC                a clause (where, pivot...), a function, or functions
         .tables                    tables with their row and column counts
         .schema [TABLE]            columns: type, nulls, distinct values
         .mode FORMAT               table, line, csv, tsv, json, jsonl or markdown
-        .expanded on|off|auto      one 'column | value' line per field (auto: when too wide)
-        .maxwidth N                longest value table mode shows in full (longer ones end in …)
-        .pager on|off              page results longer than the screen ($PAGER, less -SRFX)
+        .expanded [on|off|auto]    a 'column | value' line per field (auto: if too wide)
+        .maxwidth N                longest value shown in full in table mode (then …)
+        .pager [on|off]            page results longer than the screen ($PAGER or less)
         .highlight on|off          colour keywords, strings and numbers as you type
         .timer on|off              time each statement
         .output [FILE]             write results to FILE (no FILE: back to the terminal)
         .once FILE                 write the next result to FILE
         .read FILE                 run the statements in FILE
         .load PATH [as NAME]       load a CSV/JSON lines file, or every one in a folder
-        .ingest FILE... [as NAME]  read plan documents into tables (NAME_indicators, ...)
-        .report FILE [name=value...] [-o OUT]  render a report file (default OUT: ./NAME.html)
+        .ingest FILE... [as NAME]  read plan documents into tables (NAME_indicators...)
+        .report FILE [n=v...] [-o OUT]  render a report (default OUT: ./NAME.html)
         .export TABLE FILE         write a table as .csv, .tsv, .json or .jsonl
         .last                      show the last result again (e.g. after .mode)
         .threads N                 worker threads for queries
@@ -140,11 +140,14 @@ public enum MetaCommand: Equatable {
             }
             return .mode(f)
         case ".timer": return .timer(try onOff(one("on|off"), name))
-        case ".pager": return .pager(try onOff(one("on|off"), name))
+        case ".pager":
+            if args.isEmpty { return .pager(nil) }
+            return .pager(try onOff(one("[on|off]"), name))
         case ".highlight": return .highlight(try onOff(one("on|off"), name))
         case ".expanded":
-            let m = try one("on|off|auto")
-            guard let e = ExpandedMode(rawValue: m.lowercased()) else { throw ParseError(message: "usage: .expanded on|off|auto") }
+            if args.isEmpty { return .expanded(nil) }
+            let m = try one("[on|off|auto]")
+            guard let e = ExpandedMode(rawValue: m.lowercased()) else { throw ParseError(message: "usage: .expanded [on|off|auto]") }
             return .expanded(e)
         case ".maxwidth":
             guard let n = Int(try one("N")), n >= 1 else { throw ParseError(message: "usage: .maxwidth N (at least 1)") }

@@ -20,11 +20,13 @@ extension Shell {
             format = f
             if let e { expanded = e } else if f == .table && expanded == .on { expanded = .off }
         case .expanded(let e):
-            expanded = e
+            expanded = e ?? (expanded == .off ? .on : .off)
+            say("expanded display is \(expanded.rawValue)\n")
         case .maxWidth(let n):
             cellLimit = n
         case .pager(let on):
-            pager = on
+            pager = on ?? !pager
+            say("pager is \(pager ? "on" : "off")\n")
         case .highlight(let on):
             if on && !color {
                 sayError("error: no highlighting without colour (NO_COLOR is set or stdout is not a terminal)\n")
