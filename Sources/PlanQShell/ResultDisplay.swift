@@ -44,6 +44,10 @@ public struct ResultDisplay {
         self.color = color
     }
 
+    /// Most rows rendered for a pager: a bigger result is cut there with a marker
+    /// (rendering ten million rows as text would take long and much memory).
+    static let pagedRowLimit = 100_000
+
     /// Lines kept free around a result: prompt, query, header, rule, footer lines.
     static let reservedLines = 7
     /// Fewest rows shown however small the terminal.
@@ -58,17 +62,29 @@ public struct ResultDisplay {
         if format != .table {
             return ResultWriter.render(ControlEscaper.escape(table, keep: ["\n", "\t"]), format: format)
         }
-        if showsExpanded(table) {
-            return ExpandedLayout(table: ControlEscaper.escape(table, keep: ["\n"]), width: columns,
-                                  ragColours: color ? ResultDisplay.ragColours : nil).render()
-        }
-        if paging {
-            var lines = ResultWriter.render(ControlEscaper.escape(table, keep: ["\n", "\t", "\r"]), format: .table, cellLimit: cellLimit)
+        let shown = paging && table.rowCount > ResultDisplay.pagedRowLimit ? ResultDisplay.firstRows(table, ResultDisplay.pagedRowLimit) : table
+        var lines: [String]
+        if showsExpanded(shown) {
+            lines = ExpandedLayout(table: ControlEscaper.escape(shown, keep: ["\n"]), width: columns,
+                                   ragColours: color ? ResultDisplay.ragColours : nil).render()
                 .split(separator: "\n").map(String.init)
-            if color && lines.count >= 2 { colourRAG(&lines, table) }
-            return lines.joined(separator: "\n") + "\n"
+        } else if paging {
+            lines = ResultWriter.render(ControlEscaper.escape(shown, keep: ["\n", "\t", "\r"]), format: .table, cellLimit: cellLimit)
+                .split(separator: "\n").map(String.init)
+            if color && lines.count >= 2 { colourRAG(&lines, shown) }
+        } else {
+            return fitted(table)
         }
-        return fitted(table)
+        if shown.rowCount < table.rowCount, !lines.isEmpty {
+            lines[lines.count - 1] = "… \(ResultWriter.rowCountFooter(table.rowCount)), \(ResultWriter.rowCountFooter(shown.rowCount).prefix { $0 != " " }) shown; "
+                + ".output or .once to see all"
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The first `n` rows of `table`.
+    static func firstRows(_ table: Table, _ n: Int) -> Table {
+        Table(name: table.name, columns: table.columns.map { Column(name: $0.name, vector: $0.vector.slice(0, n)) }, rowCount: n)
     }
 
     /// True when table mode shows `table` expanded: always with `.expanded on`, and
@@ -101,10 +117,7 @@ public struct ResultDisplay {
         let maxRows = max(ResultDisplay.minimumRows, rows - ResultDisplay.reservedLines)
         let shownRows = full.rowCount > maxRows ? maxRows : full.rowCount
         var table = full
-        if shownRows < full.rowCount {
-            table = Table(name: full.name, columns: full.columns.map { Column(name: $0.name, vector: $0.vector.slice(0, shownRows)) },
-                          rowCount: shownRows)
-        }
+        if shownRows < full.rowCount { table = ResultDisplay.firstRows(full, shownRows) }
         table = ControlEscaper.escape(table, keep: ["\n", "\t", "\r"])
         let keep = columnsThatFit(table)
         let hidden = table.columns.count - keep

@@ -100,6 +100,16 @@ final class ExpandedDisplayTests: XCTestCase {
         XCTAssertTrue(d.render(table(rows), format: .table).contains("… 100 rows, 5 shown"))
     }
 
+    func testPagingStopsAtTheRowLimitWithAMarker() {
+        let n = ResultDisplay.pagedRowLimit + 5
+        let t = Table(name: "t", columns: [Column(name: "n", vector: Vector(.int(ArraySlice((0..<n).map(Int64.init)))))])
+        var d = display(columns: 80, rows: 24, expanded: .off)
+        d.paging = true
+        let lines = d.render(t, format: .table).split(separator: "\n")
+        XCTAssertEqual(lines.count, 2 + ResultDisplay.pagedRowLimit + 1)
+        XCTAssertEqual(lines.last, "… 100,005 rows, 100,000 shown; .output or .once to see all")
+    }
+
     func testWidestLineIgnoresColourAndCountsWideCharacters() {
         XCTAssertEqual(Terminal.widestLine("ab\n\u{1B}[31mred\u{1B}[0m!\n"), 4)
         XCTAssertEqual(Terminal.widestLine("Café"), 4)
