@@ -130,8 +130,18 @@ final class LineReader {
     /// shell has printed the result.
     fileprivate static func lineFinished(_ line: UnsafeMutablePointer<CChar>?) {
         if let line {
-            received = .line(String(cString: line))
+            let bytes = Array(UnsafeBufferPointer(start: UnsafeRawPointer(line).assumingMemoryBound(to: UInt8.self), count: strlen(line)))
             free(line)
+            // `String(cString:)` would replace bytes that are not UTF-8 (a Latin-1
+            // terminal's `é`) and the query would silently match nothing. Such a
+            // line is refused with its offset, and the input so far dropped (as Ctrl-C does).
+            do {
+                received = .line(try UTF8Input.decode(bytes, name: "<input>"))
+            } catch {
+                let d = error as? Diagnostic ?? Diagnostic("the line is not UTF-8 text")
+                FileHandle.standardError.write(Data(DiagnosticRenderer(color: false).render(d).utf8))
+                received = .interrupted
+            }
         } else {
             received = .endOfInput
         }
