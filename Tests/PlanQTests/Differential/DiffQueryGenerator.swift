@@ -29,7 +29,7 @@ struct DiffQueryGenerator {
             }
         }
         // Joins of two big tables with narrow key domains explode (millions of rows): keep them small.
-        if let u, t.rows.count * u.rows.count <= 60_000, random.chance(0.5) {
+        if let u, t.rows.count * u.rows.count <= 40_000, random.chance(0.5) {
             q.join = .init(table: u, left: random.chance(0.5), leftKey: t.columns[0].name, rightKey: u.columns[0].name)
             if t.columns[0].type == .text, random.chance(textChance * 2) {
                 // Computed keys on either side: `on lower(coalesce(a0, a2)) = upper(b0)`.
