@@ -34,6 +34,34 @@ final class LineReader {
     private static var active: LineReader?
     /// The line handler's result for the current ``readLine(prompt:pending:)``.
     private static var received: Input?
+    /// The bytes typed for the current line, checked as UTF-8 as they arrive
+    /// (readline silently drops a byte that is not, so the line cannot show it).
+    fileprivate static var typed = TypedBytes()
+
+    /// A UTF-8 check over a stream of key bytes.
+    struct TypedBytes {
+        var count = 0
+        var pending = 0
+        var lead: (byte: UInt8, offset: Int) = (0, 0)
+        var invalid: (byte: UInt8, offset: Int)?
+
+        mutating func add(_ b: UInt8) {
+            defer { count += 1 }
+            if pending > 0 {
+                if b & 0xC0 == 0x80 { pending -= 1; return }
+                if invalid == nil { invalid = lead }
+                pending = 0
+            }
+            switch b {
+            case 0..<0x80: return
+            case 0xC2...0xDF: pending = 1
+            case 0xE0...0xEF: pending = 2
+            case 0xF0...0xF4: pending = 3
+            default: if invalid == nil { invalid = (b, count) }; return
+            }
+            lead = (b, count)
+        }
+    }
 
     let completer: Completer
     let historyPath: String?
@@ -69,6 +97,7 @@ final class LineReader {
         // The shell handles SIGINT itself; readline still follows window resizes.
         rl_catch_signals = 0
         rl_attempted_completion_function = lineReaderCompletionHook
+        rl_getc_function = lineReaderGetcHook
         rl_completer_quote_characters = UnsafePointer(strdup("\"'"))
         rl_completer_word_break_characters = UnsafePointer(strdup(" \t\n(),=<>!+-*/%;"))
         stifle_history(Int32(LineReader.historyLimit))
@@ -84,6 +113,7 @@ final class LineReader {
         if highlighter != nil { highlighter = SyntaxHighlighter(catalog: completer.catalog) }
         _ = interruptRequested()  // a Ctrl-C that arrived while a result printed is spent
         LineReader.received = nil
+        LineReader.typed = TypedBytes()
         rl_callback_handler_install(prompt, lineReaderLineHook)
         handlerInstalled = true
         // Only now: readline treats a redisplay hook set before its first initialisation
@@ -137,13 +167,33 @@ final class LineReader {
         handlerInstalled = false
     }
 
+    /// Feeds one key byte to the current line's UTF-8 check.
+    fileprivate static func noteTyped(_ b: UInt8) { typed.add(b) }
+
     /// Called by readline with the finished line (nil for Ctrl-D on an empty line).
     /// The handler is removed here so readline does not redraw the prompt before the
     /// shell has printed the result.
     fileprivate static func lineFinished(_ line: UnsafeMutablePointer<CChar>?) {
         if let line {
-            received = .line(String(cString: line))
+            let bytes = Array(UnsafeBufferPointer(start: UnsafeRawPointer(line).assumingMemoryBound(to: UInt8.self), count: strlen(line)))
             free(line)
+            // `String(cString:)` would replace bytes that are not UTF-8 (a Latin-1
+            // terminal's `é`), and readline itself drops them from the line, so the
+            // query would silently match nothing. Such a line is refused with the
+            // byte and its offset among the bytes typed, and the input so far is
+            // dropped (as Ctrl-C does).
+            do {
+                if let bad = typed.invalid {
+                    throw Diagnostic("the line is not UTF-8 text: byte 0x\(String(bad.byte, radix: 16, uppercase: true)) at offset \(bad.offset) of the keys typed",
+                                     in: SourceText(name: "<input>", text: ""),
+                                     help: "set the terminal to UTF-8; planq reads queries as UTF-8")
+                }
+                received = .line(try UTF8Input.decode(bytes, name: "<input>"))
+            } catch {
+                let d = error as? Diagnostic ?? Diagnostic("the line is not UTF-8 text")
+                FileHandle.standardError.write(Data(DiagnosticRenderer(color: false).render(d).utf8))
+                received = .interrupted
+            }
         } else {
             received = .endOfInput
         }
@@ -286,6 +336,13 @@ final class LineReader {
 }
 
 // readline takes plain C function pointers, which cannot be formed from static methods.
+/// readline's key reader, with every byte also fed to the line's UTF-8 check.
+private func lineReaderGetcHook(_ stream: UnsafeMutablePointer<FILE>?) -> Int32 {
+    let c = rl_getc(stream)
+    if c >= 0 && c < 256 { LineReader.noteTyped(UInt8(c)) }
+    return c
+}
+
 private func lineReaderLineHook(_ line: UnsafeMutablePointer<CChar>?) {
     LineReader.lineFinished(line)
 }

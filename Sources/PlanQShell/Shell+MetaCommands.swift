@@ -45,8 +45,11 @@ extension Shell {
         case .once(let path):
             once = path
         case .read(let path):
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-                sayError("error: cannot read '\(path)'\n")
+            let text: String
+            do {
+                text = try UTF8Input.readFile(path)
+            } catch {
+                sayError(DiagnosticRenderer(color: color).render(error as? Diagnostic ?? Diagnostic("cannot read '\(path)'")))
                 return true
             }
             runStatements(SourceText(name: path, text: text))

@@ -47,16 +47,14 @@ struct IngestCommand: ParsableCommand {
 
     /// Runs the ingest and writes the tables; returns the exit status.
     func execute() -> ExitStatus {
-        let fm = FileManager.default
         var docs: [(name: String, fileName: String, data: Data)] = []
         for path in documents {
-            var isDir: ObjCBool = false
-            guard fm.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue else {
-                writeError("planq ingest: cannot read '\(path)': no such file\n")
-                return .failure
-            }
-            guard let data = fm.contents(atPath: path) else {
-                writeError("planq ingest: cannot read '\(path)'\n")
+            // A folder, FIFO or device is refused by name before any byte is read.
+            let data: Data
+            do {
+                data = Data(try FileBytes.readRegularFile(path, what: "document"))
+            } catch {
+                writeError("planq ingest: \((error as? Diagnostic)?.message ?? "cannot read '\(path)'")\n")
                 return .failure
             }
             let url = URL(fileURLWithPath: path)

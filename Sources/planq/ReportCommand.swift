@@ -55,11 +55,8 @@ struct ReportCommand: ParsableCommand {
             }
             overrides.append((String(p[..<eq]), String(p[p.index(after: eq)...])))
         }
-        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
-            writeError("planq report: cannot read '\(file)'\n")
-            return .failure
-        }
         do {
+            let text = try UTF8Input.readFile(file)
             let definition = try ReportParser.parse(SourceText(name: file, text: text))
             guard let dir = data ?? defaultDataDirectory() else {
                 writeError("planq report: no --data given and no datasets/ folder found\n")

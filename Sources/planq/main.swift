@@ -49,11 +49,12 @@ func runCommand(_ cmd: PlanqCommand) -> ExitStatus {
             writeError("planq: '\(f)' is \(size) bytes; a query file may have at most \(Parser.maxSourceBytes)\n")
             return .failure
         }
-        guard let text = try? String(contentsOfFile: f, encoding: .utf8) else {
-            writeError("planq: cannot read '\(f)' (missing, or not UTF-8 text)\n")
+        do {
+            source = SourceText(name: f, text: try UTF8Input.readFile(f))
+        } catch {
+            writeError(renderer.render(error as? Diagnostic ?? Diagnostic("cannot read '\(f)': \(error)")))
             return .failure
         }
-        source = SourceText(name: f, text: text)
     } else {
         // Read at most one byte past the parser's limit, so `planq < huge.bin` stops early.
         var data = Data()
@@ -65,7 +66,12 @@ func runCommand(_ cmd: PlanqCommand) -> ExitStatus {
             writeError("planq: standard input has more than \(Parser.maxSourceBytes) bytes; a script may have at most that\n")
             return .failure
         }
-        source = SourceText(name: "<stdin>", text: String(decoding: data, as: UTF8.self))
+        do {
+            source = SourceText(name: "<stdin>", text: try UTF8Input.decode([UInt8](data), name: "<stdin>"))
+        } catch {
+            writeError(renderer.render(error as? Diagnostic ?? Diagnostic("\(error)")))
+            return .failure
+        }
     }
 
     let t0 = Date()
@@ -159,6 +165,11 @@ let subcommands: [String: ([String]) -> ExitStatus] = [
     "ingest": IngestCommand.main,
 ]
 
+// Arguments that are not UTF-8 are refused before `CommandLine.arguments` (decoded lossily) is used.
+if let message = RawArguments.firstInvalid(RawArguments.bytes(), renderer: DiagnosticRenderer(color: stderrColor)) {
+    writeError(message)
+    exit(ExitStatus.failure.rawValue)
+}
 let arguments = Array(CommandLine.arguments.dropFirst())
 if let name = arguments.first, let sub = subcommands[name] {
     exit(sub(Array(arguments.dropFirst())).rawValue)

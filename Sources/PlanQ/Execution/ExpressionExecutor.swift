@@ -6,11 +6,14 @@
 /// and cached, then applied to the batch by gathering codes.
 final class ExpressionExecutor {
     let context: ExecutionContext
-    /// Per-dictionary results: key is (dictionary identity, what was computed).
-    var boolTables: [DictionaryKey: ContiguousArray<UInt8>] = [:]
-    var intTables: [DictionaryKey: ContiguousArray<Int64>] = [:]
-    var textMaps: [DictionaryKey: (ContiguousArray<UInt32>, StringDictionary)] = [:]
-    var enumDictionaries: [ObjectIdentifier: StringDictionary] = [:]
+    /// Per-dictionary results, keyed by the dictionary's generation (never an
+    /// address: a freed batch dictionary's address is reused), size and what was computed.
+    var boolTables = DictionaryCache<ContiguousArray<UInt8>>()
+    var intTables = DictionaryCache<ContiguousArray<Int64>>()
+    var textMaps = DictionaryCache<(ContiguousArray<UInt32>, StringDictionary)>()
+    /// Enum values as text, one dictionary per enum type. The type is held beside
+    /// its dictionary, so the `ObjectIdentifier` key cannot be reused while cached.
+    var enumDictionaries: [ObjectIdentifier: (type: EnumType, dictionary: StringDictionary)] = [:]
     /// The dictionary of `fy()` labels, shared by every batch so codes stay stable.
     let fiscalYears = StringDictionary()
 
@@ -98,18 +101,11 @@ final class ExpressionExecutor {
     }
 
     func enumDictionary(_ e: EnumType) -> StringDictionary {
-        if let d = enumDictionaries[ObjectIdentifier(e)] { return d }
+        if let d = enumDictionaries[ObjectIdentifier(e)] { return d.dictionary }
         let d = StringDictionary(unique: e.values)
-        enumDictionaries[ObjectIdentifier(e)] = d
+        enumDictionaries[ObjectIdentifier(e)] = (e, d)
         return d
     }
-}
-
-/// Identifies a per-dictionary computation in a cache.
-struct DictionaryKey: Hashable {
-    let dictionary: ObjectIdentifier
-    let size: Int
-    let what: String
 }
 
 extension BinaryOp {

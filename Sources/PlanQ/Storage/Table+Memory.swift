@@ -5,7 +5,7 @@ extension Table {
     /// words and dictionary strings (UTF-8 bytes plus the array slot). What the
     /// `--timer` load line reports as `columns` beside the process's RSS.
     public var storageBytes: Int {
-        var seen = Set<ObjectIdentifier>()
+        var seen = Set<UInt64>()
         return columns.reduce(0) { total, c in
             let v = c.vector
             var b = (v.validity?.words.count ?? 0) * 8
@@ -18,7 +18,7 @@ extension Table {
             case .enumeration(let a, _): b += a.count * 4
             case .text(let a, let d):
                 b += a.count * 4
-                if seen.insert(ObjectIdentifier(d)).inserted {
+                if seen.insert(d.generation).inserted {
                     b += d.strings.reduce(0) { $0 + $1.utf8.count + 16 }
                 }
             }

@@ -43,13 +43,13 @@ enum VectorConcatenation {
             let merged = StringDictionary()
             var out = ContiguousArray<UInt32>()
             out.reserveCapacity(count)
-            var remaps: [ObjectIdentifier: ContiguousArray<UInt32>] = [:]
+            var remaps: [UInt64: ContiguousArray<UInt32>] = [:]
             for p in parts {
                 guard case .text(let codes, let d) = p.data else {
                     out.append(contentsOf: repeatElement(merged.intern(""), count: p.count))
                     continue
                 }
-                let key = ObjectIdentifier(d)
+                let key = d.generation
                 let remap = remaps[key] ?? ContiguousArray(d.strings.map { merged.intern($0) })
                 remaps[key] = remap
                 for c in codes { out.append(remap[Int(c)]) }

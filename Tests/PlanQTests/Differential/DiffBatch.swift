@@ -8,6 +8,9 @@ import Foundation
 struct DiffBatch {
     static let queriesPerRound = 20
     static let trace = ProcessInfo.processInfo.environment["PLANQ_DIFF_TRACE"] == "1"
+    /// `PLANQ_DIFF_FOCUS=text` (`scripts/diff --focus text`): the class of issue 19 —
+    /// most tables of 3 to 20 batches, computed text in most queries.
+    static let focus = ProcessInfo.processInfo.environment["PLANQ_DIFF_FOCUS"]
 
     var seed: UInt64
     var count: Int
@@ -34,6 +37,7 @@ struct DiffBatch {
 
     mutating func runRound(_ roundSeed: UInt64, queries: Int) throws {
         var tables = DiffTableGenerator(random: SeededRandom(seed: roundSeed))
+        if Self.focus == "text" { tables.multiBatchPercent = 70 }
         let t = tables.table(name: "t", prefix: "a")
         let u = tables.table(name: "u", prefix: "b", keyType: t.columns[0].type)
         coverage.record(t)
@@ -41,6 +45,7 @@ struct DiffBatch {
         let runner = try DiffRunner(tables: [t, u])
         if Self.trace { FileHandle.standardError.write(Data("\(t.dump())\n\(u.dump())\n".utf8)) }
         var gen = DiffQueryGenerator(random: tables.random)
+        if Self.focus == "text" { gen.textChance = 0.6 }
         for i in 0..<queries {
             let q = gen.query(t, joinWith: u)
             coverage.record(q)

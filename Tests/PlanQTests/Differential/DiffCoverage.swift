@@ -8,7 +8,17 @@ struct DiffCoverage {
     mutating func record(_ q: DiffQuery) {
         add("queries")
         if let f = q.filter { add("where"); expression(f) }
-        if let j = q.join { add(j.left ? "left join" : "join") }
+        if let j = q.join {
+            add(j.left ? "left join" : "join")
+            if j.leftExpr != nil || j.rightExpr != nil { add("join on computed text") }
+        }
+        if q.computedText {
+            add("queries with computed text")
+            if q.table.rows.count > 2 * 2048 { add("computed text over 3+ batches") }
+            if q.filter?.hasComputedText == true { add("computed text in where") }
+            if q.keys.contains(where: \.hasComputedText) { add("computed text in group by") }
+            if q.sort.contains(where: { $0.expr.hasComputedText }) { add("computed text in sort") }
+        }
         if let l = q.letBinding { add("let"); expression(l) }
         if q.grouped { add(q.keys.isEmpty ? "aggregate (no keys)" : "group by \(q.keys.count) key(s)") }
         for a in q.aggregates { add("agg \(a.function)\(a.argument == nil ? "()" : "")") }
@@ -35,7 +45,9 @@ struct DiffCoverage {
         case .textMatch(let op, _, _, _): add(op)
         case .compare(let op, let a, let b): add("compare \(op)"); expression(a); expression(b)
         case .arith(let op, let a, let b): add("arith \(op)"); expression(a); expression(b)
-        case .coalesce(let a, _): add("coalesce"); expression(a)
+        case .coalesce(let a, let b):
+            add(a.type == .text ? "computed text: coalesce" : "coalesce"); expression(a); expression(b)
+        case .textFunction(let f, let a): add("computed text: \(f)"); expression(a)
         case .abs(let a): add("abs"); expression(a)
         case .addDays(let a, _): add("date + days"); expression(a)
         case .addMonths(let a, _): add("date + months"); expression(a)
@@ -54,6 +66,7 @@ struct DiffCoverage {
         if t.rows.isEmpty { add("empty tables") }
         if t.rows.count == 1 { add("one-row tables") }
         if t.rows.count > 2048 { add("tables over one batch") }
+        if t.rows.count > 2 * 2048 { add("tables of 3-20 batches") }
         for (i, c) in t.columns.enumerated() {
             add("column \(c.type.rawValue)")
             guard !t.rows.isEmpty else { continue }

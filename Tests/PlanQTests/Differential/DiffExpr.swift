@@ -34,6 +34,11 @@ indirect enum DiffExpr {
     case dateDiff(DiffExpr, DiffExpr)
     /// `fy`, `fy_quarter`, `year`, `month`, `quarter` of a date.
     case dateFunction(String, DiffExpr)
+    /// `lower`, `upper`, `trim` of a text expression: computed text with a new
+    /// dictionary per batch. SQLite's own functions fold ASCII only and trim spaces
+    /// only, so the SQL calls `pq_lower`/`pq_upper`/`pq_trim` with planq's rule
+    /// (Unicode case mapping; whitespace and newlines trimmed).
+    case textFunction(String, DiffExpr)
     /// SQL text standing for an expression of a known type (pivot cells).
     case raw(String, DiffType)
 
@@ -51,8 +56,25 @@ indirect enum DiffExpr {
         case .addDays, .addMonths: return .date
         case .dateDiff: return .int
         case .dateFunction(let f, _): return f == "fy" ? .text : .int
+        case .textFunction: return .text
         case .raw(_, let t): return t
         default: return .bool
+        }
+    }
+
+    /// Whether the expression computes text somewhere inside.
+    var hasComputedText: Bool {
+        switch self {
+        case .textFunction: return true
+        case .coalesce(let a, let b): return a.type == .text || a.hasComputedText || b.hasComputedText
+        case .arith(_, let a, let b), .compare(_, let a, let b), .and(let a, let b), .or(let a, let b), .dateDiff(let a, let b):
+            return a.hasComputedText || b.hasComputedText
+        case .not(let a), .isNull(let a, _), .textMatch(_, let a, _, _), .abs(let a), .addDays(let a, _), .addMonths(let a, _),
+             .dateFunction(_, let a):
+            return a.hasComputedText
+        case .inList(let a, let items, _): return a.hasComputedText || items.contains(where: \.hasComputedText)
+        case .between(let a, let b, let c, _): return a.hasComputedText || b.hasComputedText || c.hasComputedText
+        default: return false
         }
     }
 
@@ -90,6 +112,7 @@ indirect enum DiffExpr {
         case .addMonths(let a, let n): return "(\(a.planq) \(n < 0 ? "-" : "+") \(Swift.abs(n)) months)"
         case .dateDiff(let a, let b): return "(\(a.planq) - \(b.planq))"
         case .dateFunction(let f, let a): return "\(f)(\(a.planq))"
+        case .textFunction(let f, let a): return "\(f)(\(a.planq))"
         case .raw(let s, _): return s
         }
     }
@@ -145,6 +168,7 @@ indirect enum DiffExpr {
                 let start = "(\(y) - (\(m) < 4))"
                 return "CASE WHEN \(a.sql) IS NULL THEN NULL ELSE printf('%d/%02d', \(start), (\(start) + 1) % 100) END"
             }
+        case .textFunction(let f, let a): return "pq_\(f)(\(a.sql))"
         case .raw(let s, _): return s
         }
     }

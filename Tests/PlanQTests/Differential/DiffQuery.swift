@@ -29,7 +29,14 @@ struct DiffQuery {
             }
         }
     }
-    struct Join { var table: DiffTable; var left: Bool; var leftKey: String; var rightKey: String }
+    struct Join {
+        var table: DiffTable; var left: Bool; var leftKey: String; var rightKey: String
+        /// Computed keys (`on lower(a0) = upper(b0)`) in place of the plain columns.
+        var leftExpr: DiffExpr? = nil
+        var rightExpr: DiffExpr? = nil
+        var planqOn: String { "\(leftExpr?.planq ?? leftKey) = \(rightExpr?.planq ?? rightKey)" }
+        var sqlOn: String { "\(leftExpr?.sql ?? "\"\(leftKey)\"") = \(rightExpr?.sql ?? "\"\(rightKey)\"")" }
+    }
     struct Top { var n: Int; var by: DiffExpr; var ascending: Bool; var per: DiffExpr? }
     struct SortKey { var expr: DiffExpr; var descending: Bool }
 
@@ -62,6 +69,14 @@ struct DiffQuery {
         return cols
     }
 
+    /// Whether any part of the query computes text (`coalesce`, `lower`, `upper`, `trim` on text).
+    var computedText: Bool {
+        var exprs: [DiffExpr] = [letBinding, filter, top?.by, top?.per, pivot].compactMap { $0 }
+        exprs += keys + (select ?? []) + sort.map(\.expr) + aggregates.compactMap(\.argument)
+        exprs += [join?.leftExpr, join?.rightExpr].compactMap { $0 }
+        return exprs.contains(where: \.hasComputedText)
+    }
+
     /// Output expressions (for grouped queries, the keys then one column per aggregate).
     var outputTypes: [DiffType] {
         if grouped {
@@ -81,7 +96,7 @@ struct DiffQuery {
 
     var planq: String {
         var s = table.name
-        if let j = join { s += " \(j.left ? "left " : "")join \(j.table.name) on \(j.leftKey) = \(j.rightKey)" }
+        if let j = join { s += " \(j.left ? "left " : "")join \(j.table.name) on \(j.planqOn)" }
         if let l = letBinding { s += " let z = \(l.planq)" }
         if let f = filter { s += " where \(f.planq)" }
         if grouped {
@@ -125,7 +140,7 @@ struct DiffQuery {
         var from = "\"\(table.name)\""
         if let j = join {
             let cols = (["\"\(table.name)\".rid AS rid"] + visibleColumns.map(\.sql)).joined(separator: ", ")
-            from = "(SELECT \(cols) FROM \(from) \(j.left ? "LEFT " : "")JOIN \"\(j.table.name)\" ON \"\(j.leftKey)\" = \"\(j.rightKey)\" LIMIT -1 OFFSET 0)"
+            from = "(SELECT \(cols) FROM \(from) \(j.left ? "LEFT " : "")JOIN \"\(j.table.name)\" ON \(j.sqlOn) LIMIT -1 OFFSET 0)"
         }
         if let l = letBinding { from = "(SELECT *, \(l.sql) AS \"z\" FROM \(from))" }
         return from

@@ -6,6 +6,9 @@
 /// `having`, sorts, `limit`, `top ... per`, `let`, `distinct` and joins.
 struct DiffQueryGenerator {
     var random: SeededRandom
+    /// How often computed text (`coalesce`, `lower`, `upper`, `trim`) is put in
+    /// each place that can take it: `let`, filters, keys, sorts, selects, join keys.
+    var textChance = 0.2
     /// Plain text literals (the table pool plus values no row holds).
     static let textLiterals = ["alpha", "Alpha", "beta", "", "o'neil", "say \"hi\"", "café", "日本語", "zzz", "Zeta"]
     static let patterns = ["a", "al", "ph", "eta", "e", "", "z"]
@@ -26,8 +29,17 @@ struct DiffQueryGenerator {
             }
         }
         // Joins of two big tables with narrow key domains explode (millions of rows): keep them small.
-        if let u, t.rows.count * u.rows.count <= 20_000, random.chance(0.5) {
+        if let u, t.rows.count * u.rows.count <= 40_000, random.chance(0.5) {
             q.join = .init(table: u, left: random.chance(0.5), leftKey: t.columns[0].name, rightKey: u.columns[0].name)
+            if t.columns[0].type == .text, random.chance(textChance * 2) {
+                // Computed keys on either side: `on lower(coalesce(a0, a2)) = upper(b0)`.
+                let l = DiffExpr.column(t.columns[0].name, .text), r = DiffExpr.column(u.columns[0].name, .text)
+                let lt = t.columns.map { DiffExpr.column($0.name, $0.type) }, ut = u.columns.map { DiffExpr.column($0.name, $0.type) }
+                q.join?.leftExpr = random.chance(0.8) ? textExpr(lt, around: l) : nil
+                q.join?.rightExpr = random.chance(0.6) ? textExpr(ut, around: r) : nil
+            }
+        } else if random.chance(textChance), let z = textExpr(q.visibleColumns) {
+            q.letBinding = z
         } else if random.chance(0.2) {
             q.letBinding = numeric(q.visibleColumns, depth: 1) ?? scalar(q.visibleColumns, depth: 1)
         }
@@ -52,6 +64,10 @@ struct DiffQueryGenerator {
             }
             if random.chance(0.3), let k2 = keyable.filter({ $0.planq != q.keys[0].planq }).randomElement(using: &random) {
                 q.keys.append(k2)
+            }
+            if random.chance(textChance), let k = textExpr(cols) {
+                q.keys[random.int(0...(q.keys.count - 1))] = k
+                if q.keys.count == 2 && q.keys[0].planq == q.keys[1].planq { q.keys.removeLast() }
             }
         }
         q.aggregates = (0..<random.int(1...3)).map { _ in aggregate(cols) }
@@ -100,7 +116,10 @@ struct DiffQueryGenerator {
         switch random.int(0...5) {
         case 0, 1:
             if q.join == nil {
-                q.sort = (0..<random.int(1...2)).map { _ in DiffQuery.SortKey(expr: random.pick(ordered), descending: random.chance(0.5)) }
+                q.sort = (0..<random.int(1...2)).map { _ in
+                    let e = random.chance(textChance) ? textExpr(cols) ?? random.pick(ordered) : random.pick(ordered)
+                    return DiffQuery.SortKey(expr: e, descending: random.chance(0.5))
+                }
                 if random.chance(0.5) { q.limit = random.int(0...5) }
             }
         case 2:
@@ -119,6 +138,7 @@ struct DiffQueryGenerator {
                 if let d = dates.randomElement(using: &random), random.chance(0.15) {
                     return random.chance(0.5) ? dateExpr(d) : .dateFunction(random.pick(["fy", "fy_quarter", "month"]), d)
                 }
+                if random.chance(textChance), let e = textExpr(cols) { return e }
                 return random.chance(0.25) ? (numeric(cols, depth: 1) ?? random.pick(cols)) : random.pick(cols)
             }
         }
@@ -139,6 +159,7 @@ struct DiffQueryGenerator {
         let texts = cols.filter { $0.type == .text }, nums = cols.filter { $0.type.isNumeric }
         let ordered = cols.filter { $0.type.isOrdered }
         let dates = cols.filter { $0.type == .date }
+        if random.chance(textChance), let e = textExpr(cols) { return textPredicate(e, cols) }
         switch random.int(0...12) {
         case 0:
             return .isNull(random.pick(cols), negated: random.chance(0.5))
@@ -172,6 +193,43 @@ struct DiffQueryGenerator {
                 return random.chance(0.3) ? .inList(c, [word], negated: random.chance(0.3)) : .compare(op, c, word)
             }
             return .compare(op, c, literal(c.type))
+        }
+    }
+
+    // MARK: computed text
+
+    /// Computed text: `coalesce`, `lower`, `upper`, `trim` (nested up to three deep)
+    /// over a text column (`around`, or one picked from `cols`); nil without text columns.
+    mutating func textExpr(_ cols: [DiffExpr], around start: DiffExpr? = nil) -> DiffExpr? {
+        let texts = cols.filter { if case .column(_, .text) = $0 { return true } else { return false } }
+        guard var e = start ?? texts.randomElement(using: &random) else { return nil }
+        for _ in 0..<random.int(1...3) {
+            switch random.int(0...5) {
+            case 0, 1:
+                let other: DiffExpr = texts.count > 1 && random.chance(0.6) ? random.pick(texts) : literal(.text)
+                e = random.chance(0.85) ? .coalesce(e, other) : .coalesce(other, e)
+            case 2: e = .textFunction("lower", e)
+            case 3: e = .textFunction("upper", e)
+            default: e = .textFunction("trim", e)
+            }
+        }
+        return e
+    }
+
+    /// A condition on computed text: compared with a literal or a column, matched, tested for null, listed.
+    mutating func textPredicate(_ e: DiffExpr, _ cols: [DiffExpr]) -> DiffExpr {
+        let literals = Self.textLiterals + ["ALPHA", "BETA", "CAFÉ", "a b", " "]
+        func lit() -> DiffExpr { .literal(.text(random.pick(literals)), .text) }
+        switch random.int(0...5) {
+        case 0: return .isNull(e, negated: random.chance(0.5))
+        case 1: return .inList(e, (0..<random.int(1...3)).map { _ in lit() }, negated: random.chance(0.3))
+        case 2:
+            let op = random.pick(["contains", "starts with", "ends with", "like"])
+            return .textMatch(op, e, op == "like" ? random.pick(Self.likePatterns) : random.pick(Self.patterns), negated: random.chance(0.3))
+        case 3:
+            let texts = cols.filter { $0.type == .text }
+            return .compare(random.pick(["=", "!=", "<", ">="]), e, texts.isEmpty ? lit() : random.pick(texts))
+        default: return .compare(random.pick(["=", "!=", "<", "<=", ">", ">="]), e, lit())
         }
     }
 

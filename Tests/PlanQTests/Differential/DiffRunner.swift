@@ -59,6 +59,13 @@ struct DiffRunner {
             if a == Int64.min { throw Overflow() }
             return Swift.abs(a)
         })
+        // planq's text functions (Swift's Unicode case mapping; trim takes whitespace and newlines).
+        for (name, f) in [("pq_lower", { (s: String) in s.lowercased() }), ("pq_upper", { $0.uppercased() }),
+                          ("pq_trim", { $0.trimmingCharacters(in: .whitespacesAndNewlines) })] {
+            db.add(function: DatabaseFunction(name, argumentCount: 1, pure: true) { v in
+                String.fromDatabaseValue(v[0]).map(f)
+            })
+        }
         db.add(function: DatabaseFunction("pq_sum", argumentCount: 1, pure: true, aggregate: ExactIntSum.self))
         // Months added with the day clamped to the new month's length (planq's rule; SQLite's
         // date(d, '+1 months') overflows into the next month instead).
@@ -168,6 +175,7 @@ struct DiffRunner {
             case .arith(_, let a, let b): exprs.append(e); collect(a); collect(b)
             case .abs(let a): exprs.append(e); collect(a)
             case .compare(_, let a, let b), .and(let a, let b), .or(let a, let b), .coalesce(let a, let b): collect(a); collect(b)
+            case .textFunction(_, let a): collect(a)
             case .not(let a), .isNull(let a, _), .textMatch(_, let a, _, _): collect(a)
             case .inList(let a, _, _), .between(let a, _, _, _): collect(a)
             default: break

@@ -18,10 +18,22 @@ struct DiffTableGenerator {
     static let specialDates = ["2008-02-29", "2009-03-31", "2009-04-01", "2012-02-29", "2000-02-29", "2010-12-31", "2011-01-01"]
 
     var random: SeededRandom
+    /// Percent of tables with 2 to 20 batches of rows (4,097 to 40,960), where
+    /// computed text gets a dictionary per batch (issue 19's class of bug).
+    var multiBatchPercent = 3
+    /// Most batches a multi-batch table has; most have 3 to 6, one in five up to this.
+    var maxBatches = 20
+
+    /// Rows for a table of `batches` batches: past the previous batch's end, up to this one's.
+    mutating func rows(batches: Int) -> Int {
+        batches * Batch.capacity - random.int(0...(Batch.capacity - 1))
+    }
 
     mutating func table(name: String, prefix: String, keyType: DiffType? = nil) -> DiffTable {
         let r = random.int(0...99)
-        let rowCount = r < 8 ? 0 : r < 14 ? 1 : r < 16 ? random.int(2049...2300) : random.int(2...40)
+        let rowCount = r < 8 ? 0 : r < 14 ? 1 : r < 16 ? random.int(2049...2300)
+            : r < 16 + multiBatchPercent ? rows(batches: random.chance(0.2) ? random.int(3...maxBatches) : random.int(3...6))
+            : random.int(2...40)
         let extreme = random.chance(0.2)
         var types = (0..<random.int(2...5)).map { _ in random.pick(DiffType.allCases) }
         types.insert(keyType ?? random.pick([.int, .text, .rag]), at: 0)

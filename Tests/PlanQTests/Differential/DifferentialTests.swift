@@ -26,7 +26,10 @@ final class DifferentialTests: XCTestCase {
             // The batch must reach the cases it exists for; a generator change that stops it fails here.
             for key in ["empty tables", "one-row tables", "tables over one batch", "null rate 100%", "join", "left join",
                         "group by 1 key(s)", "aggregate (no keys)", "having", "top per", "distinct", "not", "in (with null)",
-                        "bare enum word", "bare text word", "pivot", "fn fy", "date + months", "date - date", "outcome: both overflow", "agg count", "agg sum", "agg avg", "agg min", "agg max", "like"] {
+                        "bare enum word", "bare text word", "pivot",
+                        "tables of 3-20 batches", "computed text over 3+ batches", "computed text in where", "computed text in group by",
+                        "computed text in sort", "join on computed text", "computed text: coalesce", "computed text: lower",
+                        "computed text: upper", "computed text: trim", "fn fy", "date + months", "date - date", "outcome: both overflow", "agg count", "agg sum", "agg avg", "agg min", "agg max", "like"] {
                 XCTAssertGreaterThan(c[key, default: 0], 0, "the batch never produced '\(key)'")
             }
         }

@@ -10,16 +10,19 @@ final class KeyNormalizer {
     let types: [DataType]
     /// One interner per text key; shared with another normaliser for joins.
     var interners: [StringDictionary?]
-    /// Per (dictionary, key position): each key has its own interner, so one
-    /// dictionary used by two keys (`select s, s distinct`) needs two remaps.
+    /// Per (dictionary generation, key position): each key has its own interner,
+    /// so one dictionary used by two keys (`select s, s distinct`) needs two remaps.
+    /// Keyed by ``StringDictionary/generation``, never reused, so no dictionary is
+    /// kept alive for its key's sake.
     private var remaps: [RemapKey: ContiguousArray<UInt32>] = [:]
 
-    /// Dictionaries seen, held so that an `ObjectIdentifier` is never reused by a
-    /// new dictionary (a freed batch's) while its stale remap is still cached.
-    private var seen: [ObjectIdentifier: StringDictionary] = [:]
+    /// Most remaps held. Computed text has a dictionary per batch whose remap is not
+    /// asked for again; past this many the cache starts over (a remap is rebuilt
+    /// from the interner, which gives the same codes).
+    static let remapCapacity = 256
 
     private struct RemapKey: Hashable {
-        var dictionary: ObjectIdentifier
+        var generation: UInt64
         var key: Int
     }
 
@@ -69,11 +72,11 @@ final class KeyNormalizer {
 
     /// Codes of `d` in key `k`'s interner, extended when `d` has grown.
     func textRemap(_ d: StringDictionary, _ k: Int) -> ContiguousArray<UInt32> {
-        let id = RemapKey(dictionary: ObjectIdentifier(d), key: k)
-        seen[id.dictionary] = d
+        let id = RemapKey(generation: d.generation, key: k)
         var m = remaps[id] ?? []
         if m.count < d.count, let interner = interners[k] {
             for i in m.count..<d.count { m.append(interner.intern(d.strings[i])) }
+            if remaps[id] == nil && remaps.count >= Self.remapCapacity { remaps.removeAll(keepingCapacity: true) }
             remaps[id] = m
         }
         return m

@@ -86,11 +86,7 @@ extension ExpressionExecutor {
 
     /// A 0/1 per dictionary entry, computed once per dictionary and predicate.
     func dictionaryTable(_ dict: StringDictionary, _ what: String, _ pred: (String) throws -> Bool) rethrows -> ContiguousArray<UInt8> {
-        let key = DictionaryKey(dictionary: ObjectIdentifier(dict), size: dict.count, what: what)
-        if let t = boolTables[key] { return t }
-        let t = try ContiguousArray(dict.strings.map { try pred($0) ? UInt8(1) : 0 })
-        boolTables[key] = t
-        return t
+        try boolTables.value(.init(dict, what)) { try ContiguousArray(dict.strings.map { try pred($0) ? UInt8(1) : 0 }) }
     }
 
     /// table[code] for every code.

@@ -40,15 +40,9 @@ extension ExpressionExecutor {
     /// `lower`, `upper`, `trim`: a new dictionary built once per source dictionary.
     func mapText(_ v: Vector, _ name: String, _ f: (String) -> String) -> Vector {
         guard case .text(let codes, let dict) = v.data else { return v }
-        let key = DictionaryKey(dictionary: ObjectIdentifier(dict), size: dict.count, what: name)
-        let (remap, out): (ContiguousArray<UInt32>, StringDictionary)
-        if let cached = textMaps[key] {
-            (remap, out) = cached
-        } else {
+        let (remap, out) = textMaps.value(.init(dict, name)) {
             let d = StringDictionary()
-            remap = ContiguousArray(dict.strings.map { d.intern(f($0)) })
-            out = d
-            textMaps[key] = (remap, out)
+            return (ContiguousArray(dict.strings.map { d.intern(f($0)) }), d)
         }
         return Vector(.text(gatherTable(codes, remap), out), validity: v.validity)
     }
@@ -56,12 +50,7 @@ extension ExpressionExecutor {
     /// `length`: characters per dictionary entry, then gathered.
     func textLength(_ v: Vector) -> Vector {
         guard case .text(let codes, let dict) = v.data else { return v }
-        let key = DictionaryKey(dictionary: ObjectIdentifier(dict), size: dict.count, what: "length")
-        let table: ContiguousArray<Int64>
-        if let t = intTables[key] { table = t } else {
-            table = ContiguousArray(dict.strings.map { Int64($0.count) })
-            intTables[key] = table
-        }
+        let table = intTables.value(.init(dict, "length")) { ContiguousArray(dict.strings.map { Int64($0.count) }) }
         return Vector(.int(gatherTable(codes, table)), validity: v.validity)
     }
 }

@@ -6,6 +6,8 @@ extension Aggregate {
     struct PartitionRows {
         var keys: ContiguousArray<UInt64>
         var args: [[Vector]]
+        /// Each row's position in the scanned table (``GroupOrder``).
+        var positions: ContiguousArray<Int64>
     }
 
     /// Parallel aggregation for packed keys that may be nearly unique per row
@@ -14,8 +16,8 @@ extension Aggregate {
     /// each thread packs the keys of its morsels and scatters the rows (keys
     /// plus gathered arguments) by a hash of the key into one bucket per
     /// partition; then each thread aggregates whole partitions, so every group
-    /// lives in exactly one table and nothing is merged. Partitions are
-    /// concatenated in order.
+    /// lives in exactly one table and nothing is merged. The partitions' groups
+    /// are then put in order of first appearance (``GroupOrder``).
     func runRadixPartitioned(_ layout: PackedHashGroupIndex) throws -> MaterializedSource {
         let threads = parallel.count, parts = threads
         var buckets = [[[PartitionRows]]](repeating: [], count: threads)
@@ -37,30 +39,22 @@ extension Aggregate {
         }
         if let e = errors.compactMap({ $0 }).first { throw e }
         let rows = seen.reduce(0, +)
-        var outputs = [[Vector]](repeating: [], count: parts)
-        var counts = [Int](repeating: 0, count: parts)
+        var outputs = [PartitionOutput](repeating: PartitionOutput(), count: parts)
         var failures = [Error?](repeating: nil, count: parts)
         outputs.withUnsafeMutableBufferPointer { os in
-            counts.withUnsafeMutableBufferPointer { cs in
-                failures.withUnsafeMutableBufferPointer { fs in
-                    let o = os, c = cs, f = fs, all = buckets
-                    DispatchQueue.concurrentPerform(iterations: parts) { p in
-                        do {
-                            (o[p], c[p]) = try self.aggregatePartition(all.map { $0[p] }, layout, rows: rows, parts: parts)
-                        } catch {
-                            f[p] = error
-                        }
+            failures.withUnsafeMutableBufferPointer { fs in
+                let o = os, f = fs, all = buckets
+                DispatchQueue.concurrentPerform(iterations: parts) { p in
+                    do {
+                        o[p] = try self.aggregatePartition(all.map { $0[p] }, layout, rows: rows, parts: parts)
+                    } catch {
+                        f[p] = error
                     }
                 }
             }
         }
         if let e = failures.compactMap({ $0 }).first { throw e }
-        let total = counts.reduce(0, +)
-        mergedGroups = total
-        let columns = (0..<(keys.count + calls.count)).map { c in
-            VectorConcatenation.concatenate(outputs.map { $0[c] }, count: total)
-        }
-        return MaterializedSource(columns: columns, count: total, context: context)
+        return concatenateInOrder(outputs)
     }
 
     /// Phase 1 on one thread: its morsels' rows, bucketed by partition.
@@ -73,6 +67,7 @@ extension Aggregate {
         var rows = 0
         while let batch = try input.next() {
             let n = batch.count
+            let base = Int64(batch.origin >= 0 ? batch.origin : rows)
             rows += n
             if packed.count < n {
                 packed = ContiguousArray(repeating: 0, count: n)
@@ -96,11 +91,14 @@ extension Aggregate {
                 sel.reserveCapacity(sizes[p])
                 var keysOut = ContiguousArray<UInt64>()
                 keysOut.reserveCapacity(sizes[p])
+                var positions = ContiguousArray<Int64>()
+                positions.reserveCapacity(sizes[p])
                 for i in 0..<n where Int(partOf[i]) == p {
                     sel.append(UInt32(i))
                     keysOut.append(packed[i])
+                    positions.append(base + Int64(i))
                 }
-                local[p].append(PartitionRows(keys: keysOut, args: args.map { $0.map { $0.gather(sel) } }))
+                local[p].append(PartitionRows(keys: keysOut, args: args.map { $0.map { $0.gather(sel) } }, positions: positions))
             }
         }
         return (local, rows)
@@ -108,12 +106,13 @@ extension Aggregate {
 
     /// Phase 2: one partition's rows from every thread into one table.
     private func aggregatePartition(_ chunks: [[PartitionRows]], _ layout: PackedHashGroupIndex, rows: Int, parts: Int) throws
-        -> ([Vector], Int) {
+        -> PartitionOutput {
         let index = PackedHashGroupIndex(domains: layout.domains, types: layout.types, dictionaries: layout.dictionaries,
                                          rowHint: rowHint / parts + 1)
         let accumulators = calls.map(AccumulatorFactory.make)
         for acc in accumulators { acc.expectRows(rowHint / parts + Batch.capacity) }
         var gids = ContiguousArray<UInt32>(repeating: 0, count: Batch.capacity)
+        var first = ContiguousArray<Int64>()
         for chunk in chunks.joined() {
             let n = chunk.keys.count
             if gids.count < n { gids = ContiguousArray(repeating: 0, count: n) }
@@ -121,6 +120,9 @@ extension Aggregate {
                 chunk.keys.withUnsafeBufferPointer { k in index.lookup(k, UnsafeMutableBufferPointer(rebasing: g[0..<n])) }
             }
             let slots = index.slotCount
+            gids.withUnsafeBufferPointer { g in
+                GroupOrder.note(UnsafeBufferPointer(rebasing: g[0..<n]), positions: chunk.positions, slots: slots, into: &first)
+            }
             for (acc, args) in zip(accumulators, chunk.args) {
                 acc.resize(slots)
                 try gids.withUnsafeBufferPointer { g in try acc.update(UnsafeBufferPointer(rebasing: g[0..<n]), args) }
@@ -130,6 +132,6 @@ extension Aggregate {
         for acc in accumulators { acc.resize(max(index.slotCount, 1)) }
         var columns = index.keyVectors(groups)
         for acc in accumulators { columns.append(try acc.finish(groups, totalRows: rows)) }
-        return (columns, groups.count)
+        return PartitionOutput(columns: columns, count: groups.count, positions: GroupOrder.positions(groups, first))
     }
 }

@@ -14,8 +14,8 @@ import Foundation
 /// first thread's table (or, when there are many, merged partition by
 /// partition on every thread). Packed keys that may be unique per row are
 /// instead partitioned before aggregating (`Aggregate+RadixPartitioned.swift`).
-/// Output order of hashed groups then depends on which thread saw a group
-/// first; direct groups keep slot order.
+/// Groups come out in order of first appearance on every path and thread
+/// count (``GroupOrder``): each state records its groups' first row positions.
 final class Aggregate: PhysicalOperator {
     let child: PhysicalOperator
     let keys: [BoundExpr]
@@ -67,6 +67,24 @@ final class Aggregate: PhysicalOperator {
         var index: GroupIndex
         var accumulators: [Accumulator]
         var rows = 0
+        /// Position of each group's first row (``GroupOrder``), when the ids alone do not give it.
+        var first = ContiguousArray<Int64>()
+    }
+
+    /// Whether group ids alone are not in first-appearance order: a direct index
+    /// numbers groups by key, and on several threads each thread numbers its own.
+    private var tracksOrder: Bool {
+        !keys.isEmpty && !declaredOrder && (!parallel.isEmpty || index is DirectGroupIndex)
+    }
+
+    /// Every key is an enum or a bool: groups are ordered by key (``GroupOrder``).
+    private var declaredOrder: Bool { GroupOrder.byDeclaredOrder(keys.map(\.type)) }
+
+    /// `columns` (keys first) with their rows ordered by key when the keys are all enums or bools.
+    private func inKeyOrder(_ columns: [Vector], count: Int) -> [Vector] {
+        guard declaredOrder, count > 1 else { return columns }
+        let order = GroupOrder.keyPermutation(Array(columns[0..<keys.count]), count: count)
+        return columns.map { $0.gather(order) }
     }
 
     /// Folds every batch of `input` into `state`.
@@ -75,8 +93,11 @@ final class Aggregate: PhysicalOperator {
         // Each thread sees about its share of the rows (a hint; being wrong only costs regrowth).
         for acc in state.accumulators { acc.expectRows(rowHint / max(1, parallel.count) + Batch.capacity) }
         var gids = ContiguousArray<UInt32>(repeating: 0, count: Batch.capacity)
+        let track = tracksOrder
         while let batch = try input.next() {
             let n = batch.count
+            // On several threads a row's position is its place in the table; serially, its arrival rank.
+            let base = Int64(!parallel.isEmpty && batch.origin >= 0 ? batch.origin : state.rows)
             state.rows += n
             if gids.count < n { gids = ContiguousArray(repeating: 0, count: n) }
             let keyVectors = try keys.map { try executor.evaluate($0, batch) }
@@ -85,6 +106,11 @@ final class Aggregate: PhysicalOperator {
                 try index.assign(keyVectors, count: n, into: UnsafeMutableBufferPointer(rebasing: g[0..<n]))
             }
             let slots = index.slotCount
+            if track {
+                gids.withUnsafeBufferPointer { g in
+                    GroupOrder.note(UnsafeBufferPointer(rebasing: g[0..<n]), base: base, slots: slots, into: &state.first)
+                }
+            }
             for (acc, call) in zip(state.accumulators, calls) {
                 acc.resize(slots)
                 let args = try call.args.map { try executor.evaluate($0, batch) }
@@ -139,6 +165,7 @@ final class Aggregate: PhysicalOperator {
                     acc.resize(slots)
                     try acc.merge(theirs, map: m)
                 }
+                GroupOrder.merge(other.first, map: m, slots: slots, into: &merged.first)
             }
             merged.rows += other.rows
         }
@@ -157,36 +184,51 @@ final class Aggregate: PhysicalOperator {
         let parts = partials.count
         let rows = partials.reduce(0) { $0 + $1.rows }
         let groups = partials.reduce(0) { $0 + $1.index.slotCount }
-        var outputs = [[Vector]](repeating: [], count: parts)
-        var counts = [Int](repeating: 0, count: parts)
+        var outputs = [PartitionOutput](repeating: PartitionOutput(), count: parts)
         var errors = [Error?](repeating: nil, count: parts)
         outputs.withUnsafeMutableBufferPointer { outs in
-            counts.withUnsafeMutableBufferPointer { cs in
-                errors.withUnsafeMutableBufferPointer { es in
-                    let o = outs, c = cs, e = es
-                    DispatchQueue.concurrentPerform(iterations: parts) { p in
-                        do {
-                            (o[p], c[p]) = try self.mergePartition(p, of: parts, partials, rowHint: groups / parts + 1, rows: rows)
-                        } catch {
-                            e[p] = error
-                        }
+            errors.withUnsafeMutableBufferPointer { es in
+                let o = outs, e = es
+                DispatchQueue.concurrentPerform(iterations: parts) { p in
+                    do {
+                        o[p] = try self.mergePartition(p, of: parts, partials, rowHint: groups / parts + 1, rows: rows)
+                    } catch {
+                        e[p] = error
                     }
                 }
             }
         }
         if let e = errors.compactMap({ $0 }).first { throw e }
-        let total = counts.reduce(0, +)
+        return concatenateInOrder(outputs)
+    }
+
+    /// One partition's finished groups: key and aggregate columns, and each group's first position.
+    struct PartitionOutput {
+        var columns: [Vector] = []
+        var count = 0
+        var positions = ContiguousArray<Int64>()
+    }
+
+    /// The partitions' groups as one result, in order of first appearance.
+    func concatenateInOrder(_ outputs: [PartitionOutput]) -> MaterializedSource {
+        let total = outputs.reduce(0) { $0 + $1.count }
         mergedGroups = total
         let width = keys.count + calls.count
-        let columns = (0..<width).map { c in VectorConcatenation.concatenate(outputs.map { $0[c] }, count: total) }
-        return MaterializedSource(columns: columns, count: total, context: context)
+        var columns = (0..<width).map { c in VectorConcatenation.concatenate(outputs.map { $0.columns[c] }, count: total) }
+        let positions = ContiguousArray(outputs.map(\.positions).joined())
+        if positions.count == total && !declaredOrder {
+            let order = GroupOrder.permutation(positions)
+            columns = columns.map { $0.gather(order) }
+        }
+        return MaterializedSource(columns: inKeyOrder(columns, count: total), count: total, context: context)
     }
 
     /// One partition of ``mergePartitioned(_:)``: its key and aggregate columns.
-    private func mergePartition(_ p: Int, of parts: Int, _ partials: [Partial], rowHint: Int, rows: Int) throws -> ([Vector], Int) {
+    private func mergePartition(_ p: Int, of parts: Int, _ partials: [Partial], rowHint: Int, rows: Int) throws -> PartitionOutput {
         guard let layout = index as? PackedHashGroupIndex else { throw Diagnostic("internal error: partitioned merge of a non-packed index") }
         let merged = PackedHashGroupIndex(domains: layout.domains, types: layout.types, dictionaries: layout.dictionaries, rowHint: rowHint)
         let accumulators = calls.map(AccumulatorFactory.make)
+        var first = ContiguousArray<Int64>()
         for partial in partials {
             guard let local = partial.index as? PackedHashGroupIndex else { throw Diagnostic("internal error: mixed group indexes in a merge") }
             let map = merged.absorb(local, partition: p, of: parts)
@@ -195,23 +237,25 @@ final class Aggregate: PhysicalOperator {
                     acc.resize(merged.slotCount)
                     try acc.merge(theirs, map: m)
                 }
+                GroupOrder.merge(partial.first, map: m, slots: merged.slotCount, into: &first)
             }
         }
         let groups = merged.occupiedGroups()
         for acc in accumulators { acc.resize(max(merged.slotCount, 1)) }
         var columns = merged.keyVectors(groups)
         for acc in accumulators { columns.append(try acc.finish(groups, totalRows: rows)) }
-        return (columns, groups.count)
+        return PartitionOutput(columns: columns, count: groups.count, positions: GroupOrder.positions(groups, first))
     }
 
     private func finish(_ state: Partial) throws -> MaterializedSource {
         let index = state.index
         var groups = index.occupiedGroups()
+        if tracksOrder { groups = GroupOrder.ordered(groups, first: state.first) }
         // An aggregate of the whole table has one row even when no rows reached it.
         if keys.isEmpty && groups.isEmpty { groups = [0] }
         for acc in state.accumulators { acc.resize(max(index.slotCount, 1)) }
         var columns = index.keyVectors(groups)
         for acc in state.accumulators { columns.append(try acc.finish(groups, totalRows: state.rows)) }
-        return MaterializedSource(columns: columns, count: groups.count, context: context)
+        return MaterializedSource(columns: inKeyOrder(columns, count: groups.count), count: groups.count, context: context)
     }
 }

@@ -19,7 +19,7 @@ final class Projection: PhysicalOperator {
     override func produce() throws -> Batch? {
         guard let batch = try child.next() else { return nil }
         let cols = try exprs.map { try executor.evaluate($0, batch) }
-        return Batch(columns: cols, count: batch.count)
+        return Batch(columns: cols, count: batch.count, origin: batch.origin)
     }
 }
 

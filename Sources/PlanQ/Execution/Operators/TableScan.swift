@@ -30,8 +30,8 @@ final class TableScan: PhysicalOperator {
         }
         let n = min(Batch.capacity, end - position)
         let cols = columnIndexes.map { table.columns[$0].vector.slice(position, n) }
-        position += n
-        return Batch(columns: cols, count: n)
+        defer { position += n }
+        return Batch(columns: cols, count: n, origin: position)
     }
 }
 
