@@ -96,6 +96,7 @@ func runCommand(_ cmd: PlanqCommand) -> ExitStatus {
                         today: cmd.today.flatMap(CivilDate.parse)?.days,
                         threads: cmd.threads ?? ProcessInfo.processInfo.activeProcessorCount)
     engine.limits = cmd.limits
+    engine.explainsEmptyResults = !cmd.quiet
     if interactive {
         let shell = Shell(engine: engine, format: cmd.format, timer: cmd.timer, historyPath: Shell.defaultHistoryPath())
         return shell.run() == 0 ? .success : .failure
@@ -110,6 +111,10 @@ func runCommand(_ cmd: PlanqCommand) -> ExitStatus {
     do {
         _ = try engine.run(source) { result in
             let t = Date()
+            for w in result.warnings { writeError(renderer.render(w)) }
+            if let why = result.emptyResult {
+                writeError(renderer.render(Diagnostic(why.message, in: source, severity: .note)))
+            }
             var out: String
             if let e = result.explain {
                 out = e + "\n"
