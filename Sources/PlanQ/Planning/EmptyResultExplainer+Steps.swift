@@ -16,7 +16,7 @@ extension EmptyResultExplainer {
             scope = Reached(all: n == 1 ? "the only \(what)" : "all \(n) \(what)",
                           among: n == 1 ? "in the only \(what)" : "among the \(n) \(what)")
         } else {
-            scope = Reached(all: n == 1 ? "that one" : "all \(n)", among: n == 1 ? "in that one" : "among them")
+            scope = Reached(all: n == 1 ? "the one \(what)" : "all \(n)", among: n == 1 ? "in the one \(what)" : "among them")
         }
         let finding = try self.finding(c, input: input, scope)
         return EmptyResultExplanation(message: "0 rows: " + lead + finding, step: step)
@@ -31,11 +31,13 @@ extension EmptyResultExplainer {
     }
 
     /// The sentence for one conjunct, from the shape of the predicate.
+    ///
+    /// Operands are profiled with only their outer casts peeled off: a subtree of a
+    /// bound expression is well typed on its own, a tree with inner casts removed is not.
     func finding(_ c: BoundExpr, input: LogicalPlan, _ s: Reached) throws -> String {
-        let plain = c.stripCasts
-        switch plain {
-        case .compare(let op0, let a, let b):
-            guard let (x, op, v) = EmptyResultExplainer.columnVersusConstant(op0, a, b) else { break }
+        switch c {
+        case .compare(let op0, let a0, let b0):
+            guard let (x, op, v) = EmptyResultExplainer.columnVersusConstant(op0, a0.peeled, b0.peeled) else { break }
             let p = try profile(x, over: input)
             let name = render(x), value = render(v)
             if p.allNull { return "\(name) is null in \(s.all), so none has \(render(c))" }
@@ -50,31 +52,35 @@ extension EmptyResultExplainer {
                 if p.low != nil { return "no \(name) is \(op.rawValue) \(value) \(s.among): \(name) \(range(p))\(nulls)" }
                 return "no \(name) is \(op.rawValue) \(value) \(s.among)\(nulls); " + holds(name, p, near: nil)
             }
-        case .inList(let x, let values, let negated):
+        case .inList(let x0, let values, let negated):
+            let x = x0.peeled
             let p = try profile(x, over: input)
             let name = render(x)
             let list = "(" + values.map { shown($0, x.type) }.joined(separator: ", ") + ")"
             if p.allNull { return "\(name) is null in \(s.all), so none has \(render(c))" }
             if negated { return "\(name) is in \(list) or null in \(s.all)" }
             let first = values.first.map { BoundExpr.constant($0, x.type) }
-            return "no \(name) is in \(list) \(s.among); " + holds(name, p, near: first)
-        case .isNull(let x, let negated):
-            let name = render(x)
+            let nulls = p.nulls > 0 ? " (null in \(p.nulls))" : ""
+            return "no \(name) is in \(list) \(s.among)\(nulls); " + holds(name, p, near: first)
+        case .isNull(let x0, let negated):
+            let name = render(x0)
             if negated { return "\(name) is null in \(s.all), so none has \(render(c))" }
             return "\(name) is never null \(s.among)"
-        case .textMatch(let op, let x, let pattern, let negated):
+        case .textMatch(let op, let x0, let pattern, let negated):
+            let x = x0.peeled
             let p = try profile(x, over: input)
             let name = render(x)
             if p.allNull { return "\(name) is null in \(s.all), so none has \(render(c))" }
             let verb = (negated ? "not " : "") + op.rawValue
-            return "no \(name) \(verb) \(render(pattern)) \(s.among); " + holds(name, p, near: nil)
+            let nulls = p.nulls > 0 ? " (null in \(p.nulls))" : ""
+            return "no \(name) \(verb) \(render(pattern)) \(s.among)\(nulls); " + holds(name, p, near: nil)
         default:
             break
         }
         // Any other predicate: how often it was false and how often unknown.
         let p = try profile(c, over: input)
         let f = p.counts["false"] ?? 0
-        return "\(render(c)) holds for none of \(s.all): false for \(f), null for \(p.nulls)"
+        return "\(render(c)) is never true \(s.among): false for \(f), null for \(p.nulls)"
     }
 
     /// "ranges from 3 to 72" (or "is always 3").
@@ -108,7 +114,7 @@ extension EmptyResultExplainer {
 
     /// `column op constant` from either order (`5 < actual` is `actual > 5`).
     static func columnVersusConstant(_ op: BinaryOp, _ a: BoundExpr, _ b: BoundExpr) -> (BoundExpr, BinaryOp, BoundExpr)? {
-        func isConstant(_ e: BoundExpr) -> Bool { if case .constant = e { return true } else { return false } }
+        func isConstant(_ e: BoundExpr) -> Bool { if case .constant = e.peeled { return true } else { return false } }
         if isConstant(b), !a.columns.isEmpty { return (a, op, b) }
         guard isConstant(a), !b.columns.isEmpty else { return nil }
         let flipped: [BinaryOp: BinaryOp] = [.lt: .gt, .le: .ge, .gt: .lt, .ge: .le]

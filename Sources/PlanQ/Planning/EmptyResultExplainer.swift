@@ -199,6 +199,12 @@ extension BoundExpr {
         removingCasts()
     }
 
+    /// The expression under any casts wrapped around it (still well typed).
+    var peeled: BoundExpr {
+        if case .cast(let e, _) = self { return e.peeled }
+        return self
+    }
+
     private func removingCasts() -> BoundExpr {
         switch self {
         case .cast(let e, _): return e.removingCasts()
@@ -209,7 +215,11 @@ extension BoundExpr {
         case .isNull(let e, let n): return .isNull(e.removingCasts(), negated: n)
         case .inList(let e, let v, let n): return .inList(e.removingCasts(), v, negated: n)
         case .textMatch(let op, let a, let b, let n): return .textMatch(op, a.removingCasts(), b.removingCasts(), negated: n)
-        default: return self
+        case .negate(let e, let t): return .negate(e.removingCasts(), t)
+        case .arithmetic(let op, let a, let b, let t): return .arithmetic(op, a.removingCasts(), b.removingCasts(), t)
+        case .call(let f, let args, let t): return .call(f, args.map { $0.removingCasts() }, t)
+        case .addMonths(let a, let b, let n): return .addMonths(a.removingCasts(), b.removingCasts(), negate: n)
+        case .column, .constant: return self
         }
     }
 }
