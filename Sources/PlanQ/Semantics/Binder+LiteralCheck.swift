@@ -17,10 +17,15 @@ extension Binder {
     mutating func checkLiteral(_ expr: Expr, _ operand: BoundExpr, against other: BoundExpr, _ scope: Scope) {
         guard case .literal(.string(let s)) = expr.kind, !s.isEmpty, case .constant(.text, _) = operand, other.type == .text,
               let col = sourceColumn(other, scope), let dict = col.dictionary, dict.code(of: s) == nil else { return }
-        var message = "no \(col.name) is \(ReportParameterValue.quote(s))"
-        if let hint = Binder.closest(s, in: dict) { message += "; did you mean \(ReportParameterValue.quote(hint))?" }
+        var message = "no \(col.name) is \(Binder.quoted(s))"
+        if let hint = Binder.closest(s, in: dict) { message += "; did you mean \(Binder.quoted(hint))?" }
         warnings.append(Diagnostic(message, at: expr.span, in: source, severity: .warning,
                                    help: dict.count == 0 ? "\(col.name) holds no values" : nil))
+    }
+
+    /// `s` as a double-quoted planq string literal (backslash and quote escaped), as the user would write it.
+    static func quoted(_ s: String) -> String {
+        "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
     /// The stored value closest to `word`: equal ignoring case first, then by edit distance.
