@@ -103,7 +103,7 @@ public final class Engine: @unchecked Sendable {
             if isExplain {
                 r.explain = Explain.render(root, analyze: analyze)
             } else if n == 0 && explainsEmptyResults {
-                r.emptyResult = EmptyResultExplainer(context: ctx, names: bound.names).explain(bound.plan)
+                r.emptyResult = EmptyResultExplainer(context: ctx, names: bound.names, spans: StepSpans(query)).explain(bound.plan)
             }
             return r
         } catch let d as Diagnostic {

@@ -113,7 +113,7 @@ func runCommand(_ cmd: PlanqCommand) -> ExitStatus {
             let t = Date()
             for w in result.warnings { writeError(renderer.render(w)) }
             if let why = result.emptyResult {
-                writeError(renderer.render(Diagnostic(why.message, in: source, severity: .note)))
+                writeError(renderer.render(Diagnostic(why.message, at: why.span, in: source, severity: .note)))
             }
             var out: String
             if let e = result.explain {

@@ -80,7 +80,8 @@ extension EmptyResultExplainer {
         // Any other predicate: how often it was false and how often unknown.
         let p = try profile(c, over: input)
         let f = p.counts["false"] ?? 0
-        return "\(render(c)) is never true \(s.among): false for \(f), null for \(p.nulls)"
+        let parts = [f > 0 ? "false for \(f)" : nil, p.nulls > 0 ? "null for \(p.nulls)" : nil].compactMap { $0 }
+        return "\(render(c)) is never true \(s.among): " + parts.joined(separator: ", ")
     }
 
     /// "ranges from 3 to 72" (or "is always 3").

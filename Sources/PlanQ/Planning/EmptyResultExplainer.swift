@@ -22,9 +22,14 @@ final class EmptyResultExplainer {
     private(set) var rowsSpent = 0
     /// IDs for the columns the explainer adds (profiles of an expression, join keys).
     private var nextID: ColumnID
+    /// Where the query's steps are written, and how many of each kind the walk has passed.
+    let spans: StepSpans
+    private var seen = StepSpans.Counts()
 
     /// `context` gives `today` and the limits; the re-runs themselves are serial.
-    init(context: ExecutionContext, names: [ColumnID: String], rowBudget: Int = EmptyResultExplainer.defaultRowBudget) {
+    init(context: ExecutionContext, names: [ColumnID: String], spans: StepSpans = StepSpans(),
+         rowBudget: Int = EmptyResultExplainer.defaultRowBudget) {
+        self.spans = spans
         self.context = ExecutionContext(today: context.today, threads: 1, morselSize: context.morselSize, limits: context.limits)
         self.names = names
         self.rowBudget = rowBudget
@@ -99,8 +104,10 @@ final class EmptyResultExplainer {
     func walk(_ plan: LogicalPlan) throws -> Outcome {
         switch plan {
         case .scan(let t, _):
+            let span = StepSpans.at(spans.scans, seen.scans)
+            seen.scans += 1
             if t.rowCount == 0 {
-                return .empty(EmptyResultExplanation(message: "0 rows: table \(t.name) has no rows", step: "table \(t.name)"))
+                return .empty(EmptyResultExplanation(message: "0 rows: table \(t.name) has no rows", step: "table \(t.name)", span: span))
             }
             return .rows(t.rowCount)
         case .filter:
@@ -109,7 +116,10 @@ final class EmptyResultExplainer {
             return try walk(p)
         case .aggregate(let p, let keys, _):
             // Aggregating everything into one row gives a row even from no input.
-            if keys.isEmpty { return .rows(1) }
+            if keys.isEmpty {
+                seen.add(p)
+                return .rows(1)
+            }
             let o = try walk(p)
             guard case .rows = o else { return o }
             return .rows(try count(plan))
@@ -120,45 +130,68 @@ final class EmptyResultExplainer {
         case .limit(let p, let k):
             let o = try walk(p)
             guard case .rows(let n) = o else { return o }
+            let span = StepSpans.at(spans.limits, seen.limits)
+            seen.limits += 1
             if k == 0 {
-                return .empty(EmptyResultExplanation(message: "0 rows: limit 0 keeps none of the \(n) \(noun(p, n))", step: "limit 0"))
+                return .empty(EmptyResultExplanation(message: "0 rows: limit 0 keeps none of the \(n) \(noun(p, n))",
+                                                     step: "limit 0", span: span))
             }
             return .rows(min(n, k))
         case .top(let p, let k, _, _, _):
             let o = try walk(p)
             guard case .rows(let n) = o else { return o }
+            let span = StepSpans.at(spans.tops, seen.tops)
+            seen.tops += 1
             if k == 0 {
-                return .empty(EmptyResultExplanation(message: "0 rows: top 0 keeps none of the \(n) \(noun(p, n))", step: "top 0"))
+                return .empty(EmptyResultExplanation(message: "0 rows: top 0 keeps none of the \(n) \(noun(p, n))",
+                                                     step: "top 0", span: span))
             }
             return .rows(try count(plan))
         case .join(let l, let r, let keys, let leftOuter):
             let lo = try walk(l)
             guard case .rows(let ln) = lo else { return lo }
             let ro = try walk(r)
+            let span = StepSpans.at(spans.joins, seen.joins)
+            seen.joins += 1
             guard case .rows(let rn) = ro else { return leftOuter ? .rows(ln) : ro }
             let n = try count(plan)
-            if n == 0 { return .empty(try describeJoin(l, r, keys, leftRows: ln, rightRows: rn)) }
+            if n == 0 {
+                var e = try describeJoin(l, r, keys, leftRows: ln, rightRows: rn)
+                e.span = span
+                return .empty(e)
+            }
             return .rows(n)
         }
     }
 
     /// A run of filters (`where a and b where c`): each conjunct in turn, counting.
     func walkFilters(_ plan: LogicalPlan) throws -> Outcome {
-        var conjuncts: [BoundExpr] = []
+        var nodes: [[BoundExpr]] = []
         var base = plan
         while case .filter(let p, let e) = base {
-            conjuncts.insert(contentsOf: EmptyResultExplainer.conjuncts(e), at: 0)
+            nodes.insert(EmptyResultExplainer.conjuncts(e), at: 0)
             base = p
         }
         let o = try walk(base)
         guard case .rows(var n) = o else { return o }
+        // Each node's conjuncts with the spans of its clause, when the clause splits the same way.
+        var conjuncts: [(BoundExpr, SourceSpan?)] = []
+        for (j, node) in nodes.enumerated() {
+            let clause = seen.filters + j < spans.filters.count ? spans.filters[seen.filters + j] : []
+            for (k, c) in node.enumerated() {
+                conjuncts.append((c, clause.count == node.count ? clause[k] : nil))
+            }
+        }
+        seen.filters += nodes.count
         var current = base
         var passed: [BoundExpr] = []
-        for c in conjuncts {
+        for (c, span) in conjuncts {
             let next = LogicalPlan.filter(current, c)
             let m = try count(next)
             if m == 0 {
-                return .empty(try describe(c, input: current, rows: n, passed: passed, noun: base))
+                var e = try describe(c, input: current, rows: n, passed: passed, noun: base)
+                e.span = span
+                return .empty(e)
             }
             current = next
             n = m

@@ -8,14 +8,18 @@ public struct EmptyResultExplanation: Sendable, Equatable {
     /// The step that removed the last rows, as `explain` names it:
     /// `where status = red`, `join outcomes on ...`, `limit 0`, `table risks`.
     public var step: String
+    /// Where that step is written in the query (a conjunct, a join or limit clause,
+    /// a table name), when known.
+    public var span: SourceSpan?
 
     /// The message without its "0 rows: " lead, for a sentence that has its own ("No rows: ...").
     public var reason: String {
         message.hasPrefix("0 rows: ") ? String(message.dropFirst("0 rows: ".count)) : message
     }
 
-    public init(message: String, step: String) {
+    public init(message: String, step: String, span: SourceSpan? = nil) {
         self.message = message
         self.step = step
+        self.span = span
     }
 }

@@ -42,7 +42,12 @@ final class CLIEmptyResultTests: XCTestCase {
         var r = try planq(["--data", Self.fixture, "-c", q])
         XCTAssertEqual(r.status, 0, r.err)
         XCTAssertEqual(r.out, " owner | count\n-------+-------\n0 rows\n")
-        XCTAssertEqual(r.err, #"<query>: note: 0 rows: 3 indicators have theme = "Community Safety"; status is null in all 3, so none has status = red"# + "\n")
+        XCTAssertEqual(r.err, """
+            <query>:1:49: note: 0 rows: 3 indicators have theme = "Community Safety"; status is null in all 3, so none has status = red
+            indicators where theme = "Community Safety" and status = red group by owner
+                                                            ^~~~~~~~~~~~
+
+            """)
         r = try planq(["--data", Self.fixture, "--quiet", "-c", q])
         XCTAssertEqual(r.status, 0)
         XCTAssertEqual(r.err, "")
@@ -56,7 +61,9 @@ final class CLIEmptyResultTests: XCTestCase {
         let r = try planq(["--data", Self.datasets, "-c", #"indicators where theme = "Community Safety" and status = red group by owner"#])
         XCTAssertEqual(r.status, 0, r.err)
         if r.out.hasSuffix("\n0 rows\n") {
-            XCTAssertTrue(r.err.hasPrefix("<query>: note: 0 rows: "), r.err)
+            XCTAssertTrue(r.err.hasPrefix("<query>:1:"), r.err)
+            XCTAssertTrue(r.err.contains(": note: 0 rows: "), r.err)
+            XCTAssertTrue(r.err.contains("^~~~"), "the note points at the step: \(r.err)")
             XCTAssertTrue(r.err.contains("status") || r.err.contains(#"theme = "Community Safety""#), r.err)
         }
     }
@@ -69,7 +76,9 @@ final class CLIEmptyResultTests: XCTestCase {
             <query>:1:26: warning: no theme is "community safety"; did you mean "Community Safety"?
             indicators where theme = "community safety" select code
                                      ^~~~~~~~~~~~~~~~~~
-            <query>: note: 0 rows: no theme is "community safety" among the 5 indicators; did you mean "Community Safety"?
+            <query>:1:18: note: 0 rows: no theme is "community safety" among the 5 indicators; did you mean "Community Safety"?
+            indicators where theme = "community safety" select code
+                             ^~~~~~~~~~~~~~~~~~~~~~~~~~
 
             """)
     }

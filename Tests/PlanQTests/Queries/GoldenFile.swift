@@ -10,7 +10,8 @@ import Foundation
 ///     v<TAB>v                                                        0 rows: <why>
 ///
 /// An `empty` case shows what the CLI prints on stderr for the last statement:
-/// its rendered warnings, then the empty-result explanation (or `(N rows)` when
+/// its rendered warnings, then the empty-result note pointing at the step that
+/// removed the last rows (or `(N rows)` when
 /// the result has rows, `(no explanation)` when none was found). In an `explain`
 /// case, `explain analyze` times are masked as `time=*`.
 ///
@@ -88,7 +89,12 @@ enum GoldenFile {
                 if last.table.rowCount > 0 {
                     out.append("(\(last.table.rowCount) rows)")
                 } else {
-                    out.append(last.emptyResult?.message ?? "(no explanation)")
+                    if let why = last.emptyResult {
+                        let note = Diagnostic(why.message, at: why.span, in: source, severity: .note)
+                        out += DiagnosticRenderer(color: false).render(note).components(separatedBy: "\n").filter { !$0.isEmpty }
+                    } else {
+                        out.append("(no explanation)")
+                    }
                 }
                 return out
             case .query:
