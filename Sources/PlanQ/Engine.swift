@@ -50,6 +50,8 @@ public final class Engine: @unchecked Sendable {
     /// Milliseconds per phase.
     public struct Timing: Sendable {
         public var parse = 0.0, plan = 0.0, execute = 0.0
+        /// Time spent explaining an empty result (after the result was complete).
+        public var whyEmpty = 0.0
     }
 
     /// Parses a whole script (no execution).
@@ -104,6 +106,7 @@ public final class Engine: @unchecked Sendable {
                 r.explain = Explain.render(root, analyze: analyze)
             } else if n == 0 && explainsEmptyResults {
                 r.emptyResult = EmptyResultExplainer(context: ctx, names: bound.names, spans: StepSpans(query)).explain(bound.plan)
+                r.timing.whyEmpty = Engine.now() - t3
             }
             return r
         } catch let d as Diagnostic {

@@ -136,6 +136,7 @@ func runCommand(_ cmd: PlanqCommand) -> ExitStatus {
                 let tm = result.timing
                 writeError(String(format: "Time: total %.2f ms (parse %.2f, plan %.2f, execute %.2f, output %.2f)\n",
                                   tm.parse + tm.plan + tm.execute + outMs, tm.parse, tm.plan, tm.execute, outMs))
+                if tm.whyEmpty > 0 { writeError(String(format: "Why empty: %.2f ms\n", tm.whyEmpty)) }
             }
         }
     } catch let d as Diagnostic {
