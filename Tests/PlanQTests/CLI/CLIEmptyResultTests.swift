@@ -68,6 +68,21 @@ final class CLIEmptyResultTests: XCTestCase {
         }
     }
 
+    /// Every shipped example through the CLI on the bundled plans: each empty table on
+    /// stdout has its note on stderr (how many are empty depends on `datasets/`).
+    func testEveryShippedExamplePrintsAReasonForEachEmptyResult() throws {
+        let dir = Self.root.appendingPathComponent("Grammar/examples")
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".pq") }.sorted()
+        XCTAssertFalse(files.isEmpty)
+        for f in files {
+            let r = try planq(["--data", Self.datasets, "--today", "2009-06-30", "-f", dir.appendingPathComponent(f).path])
+            XCTAssertEqual(r.status, 0, "\(f): \(r.err)")
+            let empty = r.out.split(separator: "\n", omittingEmptySubsequences: false).filter { $0 == "0 rows" }.count
+            let notes = r.err.components(separatedBy: ": note: 0 rows: ").count - 1
+            XCTAssertEqual(empty, notes, "\(f): \(empty) empty results, \(notes) explanations\n\(r.err)")
+        }
+    }
+
     func testQuotedValueNoRowHoldsIsAWarningWithCaretAndTheQueryRuns() throws {
         let r = try planq(["--data", Self.fixture, "-c", #"indicators where theme = "community safety" select code"#])
         XCTAssertEqual(r.status, 0, r.err)
