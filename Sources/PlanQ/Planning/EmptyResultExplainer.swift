@@ -16,8 +16,11 @@ final class EmptyResultExplainer {
     /// million-row table).
     static let defaultRowBudget = 10_000_000
 
+    /// A serial copy of the query's context (same `today` and limits).
     let context: ExecutionContext
+    /// Display names of column IDs: the binder's, plus the explainer's own.
     var names: [ColumnID: String]
+    /// Rows the re-runs may scan in all.
     let rowBudget: Int
     private(set) var rowsSpent = 0
     /// IDs for the columns the explainer adds (profiles of an expression, join keys).
@@ -51,6 +54,7 @@ final class EmptyResultExplainer {
         return e
     }
 
+    /// A column's display name.
     func name(_ id: ColumnID) -> String { names[id] ?? "#\(id)" }
 
     /// An expression as `explain` shows it, casts the binder added left out.
@@ -59,6 +63,7 @@ final class EmptyResultExplainer {
         return e.stripCasts.render(name)
     }
 
+    /// A column ID no plan node uses yet, shown as `label`.
     func freshID(_ label: String) -> ColumnID {
         nextID += 1
         names[nextID] = label
@@ -212,6 +217,7 @@ final class EmptyResultExplainer {
         return n == 1 ? one : many
     }
 
+    /// Singular and plural of what the rows of `plan` are called (`indicator`, `indicators`).
     static func nouns(_ plan: LogicalPlan) -> (String, String) {
         switch plan {
         case .scan(let t, _):

@@ -17,6 +17,7 @@ public struct EmptyResultExplanation: Sendable, Equatable {
         message.hasPrefix("0 rows: ") ? String(message.dropFirst("0 rows: ".count)) : message
     }
 
+    /// An explanation; `span` is where the step is written, if known.
     public init(message: String, step: String, span: SourceSpan? = nil) {
         self.message = message
         self.step = step

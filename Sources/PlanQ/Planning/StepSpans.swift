@@ -8,15 +8,19 @@
 /// ``EmptyResultExplainer`` counts nodes of each kind as it walks and looks spans up
 /// by position; when the counts disagree it leaves the span out rather than guess.
 struct StepSpans {
+    /// The query's table, then each joined table's name.
     var scans: [SourceSpan] = []
     /// Per filter clause, one span per conjunct.
     var filters: [[SourceSpan]] = []
+    /// Each `join`, `limit` and `top` clause.
     var joins: [SourceSpan] = []
     var limits: [SourceSpan] = []
     var tops: [SourceSpan] = []
 
+    /// No spans known (explanations then carry none).
     init() {}
 
+    /// The spans of `query`'s steps.
     init(_ query: Query) {
         scans = [query.table.span]
         for c in query.clauses {

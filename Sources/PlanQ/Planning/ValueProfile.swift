@@ -7,7 +7,9 @@ struct ValueProfile {
     /// Distinct values kept; past this the profile notes that there were more.
     static let maxDistinct = 1_000
 
+    /// Rows seen.
     var rows = 0
+    /// Rows where the expression was null.
     var nulls = 0
     /// Distinct non-null values in the order first seen, as display text, with their counts.
     private(set) var values: [String] = []
@@ -23,6 +25,7 @@ struct ValueProfile {
 
     /// Rows that were not null.
     var nonNull: Int { rows - nulls }
+    /// Every row seen was null (and there was at least one).
     var allNull: Bool { rows > 0 && nulls == rows }
 
     /// Folds one batch's vector in.
