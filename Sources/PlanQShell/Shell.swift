@@ -149,7 +149,7 @@ public final class Shell: @unchecked Sendable {
         }
         show(result.table, separated: separated)
         // Why the result is empty, on the screen even when results go to a file.
-        if let why = result.emptyResult { say(why.message + "\n") }
+        if let why = result.emptyResult { say(ControlEscaper.escape(why.message) + "\n") }
     }
 
     /// Writes a table to the current destination in the current mode.

@@ -95,9 +95,13 @@ struct ValueProfile {
         }
     }
 
+    /// Longest value shown in a sentence; longer ones are cut with "…" (a title can be a paragraph).
+    static let maxShownLength = 80
+
     /// A value as a query would write it: text quoted, enum words and numbers bare.
     func shown(_ s: String) -> String {
-        isText ? "\"\(s)\"" : s
+        let cut = s.count > ValueProfile.maxShownLength ? String(s.prefix(ValueProfile.maxShownLength - 1)) + "…" : s
+        return isText ? "\"\(cut)\"" : cut
     }
 
     /// Up to `limit` of the most frequent values, quoted, most frequent first,
