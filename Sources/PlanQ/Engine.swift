@@ -15,6 +15,10 @@ public final class Engine: @unchecked Sendable {
     public var morselSize: Int
     /// Row, memory and regex limits every statement runs under (`--max-rows`, `--max-memory`).
     public var limits = ExecutionLimits()
+    /// Whether an empty result is explained (``StatementResult/emptyResult``). The
+    /// explanation re-runs the plan's steps, so callers that never show it (`--quiet`)
+    /// turn it off; it never changes the result.
+    public var explainsEmptyResults = true
 
     public init(catalog: Catalog, today: Int32? = nil, threads: Int = 1,
                 morselSize: Int = ExecutionContext.defaultMorselSize) {
@@ -36,11 +40,18 @@ public final class Engine: @unchecked Sendable {
         /// For `explain`: the executed plan with rows per operator.
         public var explain: String?
         public var timing: Timing
+        /// When the table has no rows: the step that removed the last rows and why.
+        public var emptyResult: EmptyResultExplanation? = nil
+        /// Warnings found while binding (a quoted value the column never holds),
+        /// each pointing into the statement's source; the statement still ran.
+        public var warnings: [Diagnostic] = []
     }
 
     /// Milliseconds per phase.
     public struct Timing: Sendable {
         public var parse = 0.0, plan = 0.0, execute = 0.0
+        /// Time spent explaining an empty result (after the result was complete).
+        public var whyEmpty = 0.0
     }
 
     /// Parses a whole script (no execution).
@@ -69,23 +80,34 @@ public final class Engine: @unchecked Sendable {
     public func execute(_ statement: Statement, _ source: SourceText, context: ExecutionContext? = nil) throws -> StatementResult {
         let ctx = context ?? ExecutionContext(today: today, threads: threads, morselSize: morselSize, limits: limits)
         let query: Query
-        var isExplain = false
+        var isExplain = false, analyze = false
         switch statement.kind {
         case .query(let q): query = q
         case .explain(let q): query = q; isExplain = true
+        case .explainAnalyze(let q): query = q; isExplain = true; analyze = true
         }
         do {
             let t1 = Engine.now()
             var binder = Binder(catalog: catalog, source: source, today: ctx.today)
             let bound = try binder.bind(query)
-            let root = try PhysicalPlanner(context: ctx, names: bound.names).plan(bound.plan)
+            var planner = PhysicalPlanner(context: ctx, names: bound.names)
+            // `explain analyze` runs each conjunct of a `where` as its own step, timed.
+            planner.splitConjuncts = analyze
+            let root = try planner.plan(bound.plan)
+            if analyze { root.enableTiming() }
             let t2 = Engine.now()
             let (cols, n) = try PhysicalOperator.drain(root, columns: bound.columnNames.count)
             let t3 = Engine.now()
             let columns = zip(bound.columnNames, cols).map { Column(name: $0, vector: $1) }
             let table = Table(name: "result", columns: columns, rowCount: n)
             var r = StatementResult(table: table, explain: nil, timing: Timing(parse: 0, plan: t2 - t1, execute: t3 - t2))
-            if isExplain { r.explain = Explain.render(root) }
+            r.warnings = bound.warnings.map { $0.located(in: source) }
+            if isExplain {
+                r.explain = Explain.render(root, analyze: analyze)
+            } else if n == 0 && explainsEmptyResults {
+                r.emptyResult = EmptyResultExplainer(context: ctx, names: bound.names, spans: StepSpans(query)).explain(bound.plan)
+                r.timing.whyEmpty = Engine.now() - t3
+            }
             return r
         } catch let d as Diagnostic {
             throw d.located(in: source)

@@ -150,11 +150,16 @@ public final class Shell: @unchecked Sendable {
 
     /// Writes a result to the current destination in the current mode.
     func show(_ result: Engine.StatementResult, separated: Bool) {
+        for w in result.warnings {
+            FileHandle.standardError.write(Data(DiagnosticRenderer(color: color).render(w).utf8))
+        }
         if let e = result.explain {
             emit(e.hasSuffix("\n") ? e : e + "\n", separated: separated)
             return
         }
         show(result.table, separated: separated)
+        // Why the result is empty, on the screen even when results go to a file.
+        if let why = result.emptyResult { say(ControlEscaper.escape(why.message) + "\n") }
     }
 
     /// Writes a table to the current destination in the current mode. On a terminal a

@@ -30,6 +30,9 @@ struct PlanqCommand: ParsableCommand {
     @Flag(help: "Print load time and per-statement timings to standard error.")
     var timer = false
 
+    @Flag(name: [.customShort("q"), .long], help: "Do not explain empty results on standard error (warnings and errors are still printed).")
+    var quiet = false
+
     @Option(help: "The date 'today' means, as YYYY-MM-DD (for reproducible scripts).")
     var today: String?
 

@@ -63,7 +63,9 @@ struct ReportCommand: ParsableCommand {
                 return .failure
             }
             let runner = ReportRunner(definition: definition, catalog: try DataDirectory.load(dir), dataSource: dir)
-            let document = try ReportRenderer.render(try runner.run(overrides), format: fmt)
+            let result = try runner.run(overrides)
+            for w in result.warnings { writeError(renderer.render(w)) }
+            let document = try ReportRenderer.render(result, format: fmt)
             if let output {
                 try AtomicFile.write(document, to: output)
             } else {

@@ -102,6 +102,7 @@ func runCommand(_ cmd: PlanqCommand) -> ExitStatus {
                         today: cmd.today.flatMap(CivilDate.parse)?.days,
                         threads: cmd.threads ?? ProcessInfo.processInfo.activeProcessorCount)
     engine.limits = cmd.limits
+    engine.explainsEmptyResults = !cmd.quiet
     if interactive {
         let shell = Shell(engine: engine, format: cmd.format, timer: cmd.timer, historyPath: Shell.defaultHistoryPath())
         return shell.run() == 0 ? .success : .failure
@@ -116,6 +117,10 @@ func runCommand(_ cmd: PlanqCommand) -> ExitStatus {
     do {
         _ = try engine.run(source) { result in
             let t = Date()
+            for w in result.warnings { writeError(renderer.render(w)) }
+            if let why = result.emptyResult {
+                writeError(renderer.render(Diagnostic(why.message, at: why.span, in: source, severity: .note)))
+            }
             var out: String
             if let e = result.explain {
                 out = e + "\n"
@@ -137,6 +142,7 @@ func runCommand(_ cmd: PlanqCommand) -> ExitStatus {
                 let tm = result.timing
                 writeError(String(format: "Time: total %.2f ms (parse %.2f, plan %.2f, execute %.2f, output %.2f)\n",
                                   tm.parse + tm.plan + tm.execute + outMs, tm.parse, tm.plan, tm.execute, outMs))
+                if tm.whyEmpty > 0 { writeError(String(format: "Why empty: %.2f ms\n", tm.whyEmpty)) }
             }
         }
     } catch let d as Diagnostic {

@@ -11,6 +11,9 @@ struct PhysicalPlanner {
     /// Set while building one thread's copy of a parallel pipeline: its scan
     /// claims morsels from this queue instead of reading the whole table.
     var morsels: MorselQueue? = nil
+    /// Build each conjunct of a `where` as its own ``Filter`` (in written order), so
+    /// `explain analyze` can show the rows each one keeps. Off for ordinary queries.
+    var splitConjuncts = false
 
     /// What is known of a column that comes straight from a table.
     struct Known {
@@ -55,7 +58,11 @@ struct PhysicalPlanner {
 
         case .filter(let input, let pred):
             let child = try build(input, required: required.union(pred.columns))
-            let op = Filter(child: child.op, predicate: pred.resolvingSlots(child.slots()), label: render(pred), context: context)
+            let slots = child.slots()
+            var op = child.op
+            for p in splitConjuncts ? EmptyResultExplainer.conjuncts(pred) : [pred] {
+                op = Filter(child: op, predicate: p.resolvingSlots(slots), label: render(p), context: context)
+            }
             return Built(op: op, layout: child.layout, known: child.known)
 
         case .project(let input, let outputs):

@@ -125,7 +125,7 @@ footer { margin-top: 24px; font-size: 9pt; color: #333; border-top: 1px solid #7
 </table>
 <p class="count">{{rowCount}} {{rowWord}}</p>
 {{/hasRows}}
-{{#isEmpty}}<p class="skipped">No rows.</p>{{/isEmpty}}
+{{#isEmpty}}<p class="skipped">No rows{{#emptyReason}}: {{.}}{{/emptyReason}}{{^emptyReason}}.{{/emptyReason}}</p>{{/isEmpty}}
 <details><summary>Query</summary><pre>{{query}}</pre></details>
 {{/isSkipped}}
 </div>

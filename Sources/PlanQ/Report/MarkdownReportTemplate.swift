@@ -58,7 +58,7 @@ _{{skipped}}_
 {{/hasRows}}
 {{/hasMarkdownBars}}
 {{#isEmpty}}
-_No rows._
+_No rows{{#emptyReason}}: {{.}}{{/emptyReason}}{{^emptyReason}}.{{/emptyReason}}_
 
 {{/isEmpty}}
 {{/isSkipped}}

@@ -15,6 +15,8 @@ struct ParameterSubstitution {
     /// A replaced region: `[outStart, outEnd)` in the output stood for `[inStart, inEnd)` in the input.
     struct Segment {
         var outStart: Int, outEnd: Int, inStart: Int, inEnd: Int
+        /// The parameter whose value fills the region.
+        var name: String
     }
 
     /// The query with parameters substituted.
@@ -34,7 +36,8 @@ struct ParameterSubstitution {
             guard let v = values[ref.name] else { continue }
             out += bytes[pos..<ref.start]
             let lit = Array(v.literal.utf8)
-            segments.append(Segment(outStart: out.count, outEnd: out.count + lit.count, inStart: ref.start, inEnd: ref.end))
+            segments.append(Segment(outStart: out.count, outEnd: out.count + lit.count, inStart: ref.start, inEnd: ref.end,
+                                    name: ref.name))
             out += lit
             pos = ref.end
         }
@@ -50,6 +53,11 @@ struct ParameterSubstitution {
         guard let seg = segments.last(where: { $0.outStart <= o }) else { return offset + o }
         if o < seg.outEnd { return offset + seg.inStart }
         return offset + seg.inEnd + (o - seg.outEnd)
+    }
+
+    /// The parameter whose substituted value covers `span` of the substituted text, if any.
+    func parameter(at span: SourceSpan) -> String? {
+        segments.first { $0.outStart <= span.start && span.start < $0.outEnd }?.name
     }
 
     /// A span of the substituted text as a span of the file.

@@ -46,6 +46,8 @@ enum ReportModel {
         out["rowCount"] = table.rowCount
         out["rowWord"] = table.rowCount == 1 ? "row" : "rows"
         out["isEmpty"] = table.rowCount == 0
+        // "No rows: <why>." (a reason ending in a question keeps its question mark).
+        if let why = p.emptyResult { out["emptyReason"] = why.reason + (why.reason.hasSuffix("?") ? "" : ".") }
         out["hasRows"] = table.rowCount > 0
         out["hasSource"] = model.hasSource
         out["columns"] = model.columns.map { c -> [String: Any] in

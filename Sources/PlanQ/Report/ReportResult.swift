@@ -7,6 +7,8 @@ public struct ReportResult: Sendable {
         public var query: String
         public var table: Table?
         public var skipped: String?
+        /// Why `table` has no rows, when it has none.
+        public var emptyResult: EmptyResultExplanation? = nil
     }
 
     /// A section with the outcome of each of its queries.
@@ -27,4 +29,6 @@ public struct ReportResult: Sendable {
     public var reportFile: String
     public var dataSource: String
     public var sections: [Section]
+    /// Warnings from the queries (a quoted value a column never holds), pointing into the report file.
+    public var warnings: [Diagnostic] = []
 }

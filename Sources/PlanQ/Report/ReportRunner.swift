@@ -43,10 +43,11 @@ public struct ReportRunner {
         if case .date(let d)? = values["as_of"] { asOfDays = d.days }
         let engine = Engine(catalog: catalog, today: asOfDays, threads: 1)
         var sections: [ReportResult.Section] = []
+        var warnings: [Diagnostic] = []
         for section in definition.sections {
             var parts: [ReportResult.Part] = []
             for q in section.queries {
-                parts.append(try run(q, in: section, engine: engine, values: values))
+                parts.append(try run(q, in: section, engine: engine, values: values, warnings: &warnings))
             }
             sections.append(ReportResult.Section(heading: section.heading,
                                                  commentary: displayText(section.commentary, values),
@@ -56,11 +57,12 @@ public struct ReportRunner {
                             ragRule: displayText(definition.ragRule, values),
                             asOf: CivilDate(days: asOfDays),
                             parameters: definition.parameters.map { ($0.name, values[$0.name]?.display ?? "") },
-                            reportFile: definition.source.name, dataSource: dataSource, sections: sections)
+                            reportFile: definition.source.name, dataSource: dataSource, sections: sections,
+                            warnings: warnings)
     }
 
     func run(_ q: ReportQuery, in section: ReportSection, engine: Engine,
-             values: [String: ReportParameterValue]) throws -> ReportResult.Part {
+             values: [String: ReportParameterValue], warnings: inout [Diagnostic]) throws -> ReportResult.Part {
         let sub = ParameterSubstitution(q.text, offset: q.offset, values: values)
         for r in q.requires {
             if let why = r.unmetReason(in: catalog) {
@@ -73,7 +75,20 @@ public struct ReportRunner {
             guard let last = results.last else {
                 throw Diagnostic("the query has no statement", at: SourceSpan(q.offset, q.offset + 1), in: definition.source)
             }
-            return ReportResult.Part(caption: q.caption, query: sub.text, table: last.table, skipped: nil)
+            for w in results.flatMap(\.warnings) {
+                // A parameter's value that the column never holds would empty the section
+                // silently: that is an error naming the parameter, not a warning.
+                if let span = w.span, let name = sub.parameter(at: span) {
+                    var e = w
+                    e.severity = .error
+                    e.message = "parameter '\(name)': " + w.message
+                    e.help = "check the value given to \(name) (--param \(name)=...)"
+                    throw e
+                }
+                warnings.append(relocate(w, sub, section, querySource))
+            }
+            return ReportResult.Part(caption: q.caption, query: sub.text, table: last.table, skipped: nil,
+                                     emptyResult: last.emptyResult)
         } catch let d as Diagnostic {
             throw relocate(d, sub, section, querySource)
         }

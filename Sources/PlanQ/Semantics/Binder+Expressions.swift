@@ -56,6 +56,7 @@ extension Binder {
             var exprs: [BoundExpr] = []
             for item in items {
                 let r = try bindOperand(item, scope, against: l)
+                checkLiteral(item, r, against: l, scope)
                 exprs.append(r)
                 if case .constant(let v, _) = r { values.append(v) }
             }
@@ -205,6 +206,10 @@ extension Binder {
         }
         let l = try bindExpr(a, scope)
         let r = try bindOperand(b, scope, against: l)
+        if op == .eq || op == .ne {
+            checkLiteral(b, r, against: l, scope)
+            checkLiteral(a, l, against: r, scope)
+        }
         return try comparison(op, l, r, span)
     }
 

@@ -13,6 +13,9 @@ public struct Binder {
     public internal(set) var names: [ColumnID: String] = [:]
     /// The open grouping while binding its aggregate list or `having` (aggregate calls allowed).
     var aggregating: PendingGroup?
+    /// Warnings found while binding (a quoted value a text column never holds); the
+    /// query still runs.
+    public internal(set) var warnings: [Diagnostic] = []
 
     public init(catalog: Catalog, source: SourceText, today: Int32) {
         self.catalog = catalog
@@ -40,7 +43,7 @@ public struct Binder {
             state.plan = .project(state.plan, outputs: vis.map { ($0.id, BoundExpr.column($0.id, $0.type)) })
             state.scope = Scope(columns: vis)
         }
-        return BoundQuery(plan: state.plan, columnNames: state.scope.columns.map(\.name), names: names)
+        return BoundQuery(plan: state.plan, columnNames: state.scope.columns.map(\.name), names: names, warnings: warnings)
     }
 
     mutating func newID(_ name: String) -> ColumnID {
@@ -106,4 +109,6 @@ public struct BoundQuery: Sendable {
     public var columnNames: [String]
     /// Display names of every column ID, for `explain`.
     public var names: [ColumnID: String]
+    /// Warnings to show before the result (see ``Binder/warnings``).
+    public var warnings: [Diagnostic] = []
 }

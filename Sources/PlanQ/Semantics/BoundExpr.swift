@@ -105,7 +105,14 @@ public indirect enum BoundExpr: Sendable {
         case .and(let a, let b): return "(\(r(a)) and \(r(b)))"
         case .or(let a, let b): return "(\(r(a)) or \(r(b)))"
         case .isNull(let e, let n): return "\(r(e)) is \(n ? "not " : "")null"
-        case .inList(let e, let v, let n): return "\(r(e)) \(n ? "not " : "")in (\(v.map(\.description).joined(separator: ", ")))"
+        case .inList(let e, let v, let n):
+            // Enum values are held as codes; show them as the words they stand for.
+            let items = v.map { x -> String in
+                if case .int = x, e.type.enumType != nil { return BoundExpr.constant(x, e.type).render(name) }
+                if case .text(let s) = x { return "\"\(s)\"" }
+                return x.description
+            }
+            return "\(r(e)) \(n ? "not " : "")in (\(items.joined(separator: ", ")))"
         case .textMatch(let op, let a, let b, let n): return "\(r(a)) \(n ? "not " : "")\(op.rawValue) \(r(b))"
         case .call(let f, let args, _): return "\(f.rawValue)(\(args.map(r).joined(separator: ", ")))"
         case .addMonths(let a, let b, let n): return "\(r(a)) \(n ? "-" : "+") \(r(b)) months"

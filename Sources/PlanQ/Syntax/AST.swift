@@ -14,6 +14,9 @@ public struct Statement: Sendable {
         case query(Query)
         /// `explain <query>`: show the plan with the strategy and row count of each operator.
         case explain(Query)
+        /// `explain analyze <query>`: run the query and show, per operator and per
+        /// conjunct of each `where`, the rows in and out and the time spent.
+        case explainAnalyze(Query)
     }
     public var kind: Kind
     public var span: SourceSpan

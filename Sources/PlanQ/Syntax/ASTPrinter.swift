@@ -19,6 +19,7 @@ public enum ASTPrinter {
         switch s.kind {
         case .query(let q): return query(q)
         case .explain(let q): return "(explain \(query(q)))"
+        case .explainAnalyze(let q): return "(explain analyze \(query(q)))"
         }
     }
 

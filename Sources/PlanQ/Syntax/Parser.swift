@@ -61,9 +61,17 @@ public enum Parser {
         return Script(statements: statements)
     }
 
-    /// statement = [ "explain" ] query
+    /// statement = [ "explain" [ 'analyze' ] ] query
+    ///
+    /// `analyze` is contextual: it means `explain analyze` only when a table name
+    /// follows it, so a table called `analyze` can still be explained.
     static func statement(_ s: inout TokenStream) throws -> Statement {
         if let explain = s.match(.explain) {
+            if s.checkWord("analyze"), [.identifier, .quotedIdentifier].contains(s.peek().kind) {
+                s.advance()
+                let q = try query(&s)
+                return Statement(kind: .explainAnalyze(q), span: explain.span.merged(q.span))
+            }
             let q = try query(&s)
             return Statement(kind: .explain(q), span: explain.span.merged(q.span))
         }

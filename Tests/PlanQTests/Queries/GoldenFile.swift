@@ -3,15 +3,21 @@ import Foundation
 
 /// One case of a golden query file (sqllogictest-like):
 ///
-///     query [rowsort]        error               explain
-///     <planq text>           <planq text>        <planq text>
-///     ----                   ----                ----
-///     col<TAB>col            <rendered error>    <operator tree>
-///     v<TAB>v
+///     query [rowsort]        error               explain             empty
+///     <planq text>           <planq text>        <planq text>        <planq text>
+///     ----                   ----                ----                ----
+///     col<TAB>col            <rendered error>    <operator tree>     <warnings>
+///     v<TAB>v                                                        0 rows: <why>
+///
+/// An `empty` case shows what the CLI prints on stderr for the last statement:
+/// its rendered warnings, then the empty-result note pointing at the step that
+/// removed the last rows (or `(N rows)` when
+/// the result has rows, `(no explanation)` when none was found). In an `explain`
+/// case, `explain analyze` times are masked as `time=*`.
 ///
 /// Directives between cases: `data DIR` (relative to Tests/Fixtures) and `today YYYY-MM-DD`.
 struct GoldenCase {
-    enum Kind: String { case query, error, explain }
+    enum Kind: String { case query, error, explain, empty }
     var kind: Kind
     var rowsort: Bool
     var query: String
@@ -77,7 +83,20 @@ enum GoldenFile {
             case .error:
                 return ["(no error)"]
             case .explain:
-                return (last.explain ?? "(no plan)").components(separatedBy: "\n")
+                return (last.explain ?? "(no plan)").components(separatedBy: "\n").map(maskTimes)
+            case .empty:
+                var out = last.warnings.flatMap { DiagnosticRenderer(color: false).render($0).components(separatedBy: "\n").filter { !$0.isEmpty } }
+                if last.table.rowCount > 0 {
+                    out.append("(\(last.table.rowCount) rows)")
+                } else {
+                    if let why = last.emptyResult {
+                        let note = Diagnostic(why.message, at: why.span, in: source, severity: .note)
+                        out += DiagnosticRenderer(color: false).render(note).components(separatedBy: "\n").filter { !$0.isEmpty }
+                    } else {
+                        out.append("(no explanation)")
+                    }
+                }
+                return out
             case .query:
                 let t = last.table
                 var rows = (0..<t.rowCount).map { r in
@@ -95,6 +114,11 @@ enum GoldenFile {
             return ["(unexpected error) \(error)"]
         }
     }
+}
+
+/// `time=0.123 ms` → `time=*`: `explain analyze` times differ run to run.
+func maskTimes(_ line: String) -> String {
+    line.replacingOccurrences(of: #"time=[0-9.]+ ms"#, with: "time=*", options: .regularExpression)
 }
 
 struct GoldenError: Error, CustomStringConvertible {

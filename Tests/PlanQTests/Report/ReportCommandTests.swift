@@ -70,11 +70,12 @@ final class ReportCommandTests: XCTestCase {
     }
 
     func testParametersAreLiteralsNeverSyntax() throws {
+        // The whole value is one text literal: no theme holds it, which for a parameter is an
+        // error naming it (an injected 'or true' would have matched every row instead).
         var r = try planq(["report", S.report("theme-profile"), "--data", S.fixture, "--format", "markdown",
                            "--param", "theme=Health\" or true or \"x"])
-        XCTAssertEqual(r.status, 0, r.err)
-        XCTAssertTrue(r.out.contains("# Theme profile: Health\" or true or \"x"))
-        XCTAssertTrue(r.out.contains("_No rows._"), "an injected 'or true' must not match every row")
+        XCTAssertEqual(r.status, 1, r.err)
+        XCTAssertTrue(r.err.contains(#"error: in section 'Outcomes': parameter 'theme': no theme is "Health\" or true or \"x""#), r.err)
         XCTAssertFalse(r.out.contains("NI 15"))
         r = try planq(["report", S.report("theme-profile"), "--data", S.fixture, "--param", "them=Health"])
         XCTAssertEqual(r.status, 1)

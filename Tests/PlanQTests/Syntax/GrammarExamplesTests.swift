@@ -40,7 +40,7 @@ final class SyntaxGrammarExamplesTests: XCTestCase {
                                                      text: try String(contentsOf: file, encoding: .utf8)))
             for statement in script.statements {
                 switch statement.kind {
-                case .query(let q), .explain(let q):
+                case .query(let q), .explain(let q), .explainAnalyze(let q):
                     XCTAssertTrue(tables.contains(q.table.name.lowercased()),
                                   "\(file.lastPathComponent): unknown table \(q.table.name)")
                 }

@@ -6,6 +6,10 @@
 class PhysicalOperator {
     /// Output rows so far, shown by `explain`.
     private(set) var rowsOut = 0
+    /// Milliseconds spent in this operator and its children, when timed (`explain analyze`).
+    private(set) var elapsed = 0.0
+    /// Set by ``enableTiming()``: only `explain analyze` reads the clock per batch.
+    private var timed = false
     let context: ExecutionContext
 
     init(context: ExecutionContext) { self.context = context }
@@ -19,9 +23,18 @@ class PhysicalOperator {
     /// The next batch, or nil when the operator is exhausted.
     final func next() throws -> Batch? {
         try context.checkCancelled()
-        guard let b = try produce() else { return nil }
+        let t0 = timed ? Engine.now() : 0
+        let b = try produce()
+        if timed { elapsed += Engine.now() - t0 }
+        guard let b else { return nil }
         rowsOut += b.count
         return b
+    }
+
+    /// Times this operator and everything under it (for `explain analyze`).
+    func enableTiming() {
+        timed = true
+        for c in children { c.enableTiming() }
     }
 
     /// Subclass hook: the next non-empty batch or nil.
