@@ -190,6 +190,24 @@ final class OtherCouncilsScoreTests: XCTestCase {
         XCTAssertThrowsError(try LabelFile.parse(good + "d\t3\tp\tT\t\t\t\n", name: "x.tsv", header: header).validate(documents: ["d": 10]))
     }
 
+    /// The scorer's rules for the new columns, and the mapping of output lines to source lines.
+    func testScorerRulesForTheNewColumns() {
+        XCTAssertTrue(LabelScorer.matches("Jill Harrison; Sally Robinson", "Jill Harrison and Sally Robinson", .people))
+        XCTAssertFalse(LabelScorer.matches("Jill Harrison; Sally Robinson", "Jill Harrison", .people))
+        XCTAssertTrue(LabelScorer.matches("", "0", .count))
+        XCTAssertTrue(LabelScorer.matches("3", "3.0", .count))
+        XCTAssertFalse(LabelScorer.matches("", "2", .count))
+        XCTAssertFalse(LabelScorer.judges("", .optional(.exact)))
+        XCTAssertTrue(LabelScorer.judges("", .exact))
+        let t = IngestTable(name: "x", columns: [], rows: [["document": "d", "line": "2", "polarity": "lower", "owner": "Ann Lee"]])
+        let labels = [["document": "d", "line": "40", "polarity": "", "owner": "Ann Lee"], ["document": "d", "line": "41", "polarity": "higher", "owner": "Ann Lee"]]
+        let fields: [(String, String, LabelScorer.Rule)] = [("polarity", "polarity", .optional(.exact)), ("owner", "owner", .text)]
+        // Document line 2 came from source line 40: both labels are within ±1 of it once mapped.
+        let s = LabelScorer.score(file: "x", labels: labels, table: t, fields: fields, sourceLine: { _, n in n == 2 ? 40 : n })
+        XCTAssertEqual([s.found, s.fields, s.right], [2, 3, 2])   // the empty polarity is not judged; 'higher' is wrong
+        XCTAssertEqual(LabelScorer.score(file: "x", labels: labels, table: t, fields: fields).found, 0)
+    }
+
     /// Scores every document and kind, prints them, and checks they were computed for every label.
     func testScores() throws {
         let files = try Self.labelFiles()
