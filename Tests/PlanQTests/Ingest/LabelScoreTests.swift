@@ -13,6 +13,8 @@ final class LabelScoreTests: XCTestCase {
         let t = try XCTUnwrap(result.table(table))
         let s = LabelScorer.score(file: file, labels: labels, table: t, fields: fields)
         print("ingest score: " + s.summary)
+        // The same figures as a row for scripts/score-labels: set, document, kind, found, labels, right, fields.
+        print(["score-row", "seeds", "(five seeds)", table, "\(s.found)", "\(s.labels)", "\(s.right)", "\(s.fields)"].joined(separator: "\t"))
         return s
     }
 

@@ -8,9 +8,12 @@ import Foundation
 /// collapsed and tags removed, when the shorter is a prefix of the longer (at least 10 characters,
 /// else they must be equal; a leading `NI n` code or item number is ignored on both sides);
 /// numbers match numerically; refs ignore spaces; an empty label expects an empty output.
+/// Three rules serve the other-councils labels (`Tests/Ingest/Labels/other_councils`): `optional`
+/// judges a field only where the label is non-empty, `people` wants every `; `-separated name of the
+/// label inside the output text, and `count` reads an empty cell as 0 on either side.
 struct LabelScorer {
     /// A field comparison.
-    enum Rule { case text, number, ref, exact }
+    indirect enum Rule { case text, number, ref, exact, people, count, optional(Rule) }
 
     /// The figures for one label file.
     struct Score {
@@ -67,25 +70,47 @@ struct LabelScorer {
             return label.replacingOccurrences(of: " ", with: "").lowercased() == output.replacingOccurrences(of: " ", with: "").lowercased()
         case .exact:
             return label.trimmingCharacters(in: .whitespaces).lowercased() == output.trimmingCharacters(in: .whitespaces).lowercased()
+        case .people:
+            let names = label.components(separatedBy: ";").map { normText($0) }.filter { !$0.isEmpty }
+            let out = normText(output)
+            return names.isEmpty ? out.isEmpty : names.allSatisfy { out.contains($0) }
+        case .count:
+            return matches(label.isEmpty ? "0" : label, output.isEmpty ? "0" : output, .number)
+        case .optional(let rule):
+            return matches(label, output, rule)
         }
     }
 
+    /// Whether `rule` judges a field whose label is `label` (an optional rule skips empty labels).
+    static func judges(_ label: String, _ rule: Rule) -> Bool {
+        if case .optional = rule { return !label.isEmpty }
+        return true
+    }
+
     /// Scores `labels` against `table`; `fields` maps a label column to (output column, rule).
-    static func score(file: String, labels: [[String: String]], table: IngestTable, fields: [(String, String, Rule)]) -> Score {
+    /// `sourceLine` turns an output row's `line` into the line of the source file the labels count in
+    /// (for readers whose document lines are not the file's lines, such as HTML); nil keeps it.
+    static func score(file: String, labels: [[String: String]], table: IngestTable, fields: [(String, String, Rule)],
+                      sourceLine: ((_ document: String, _ line: Int) -> Int)? = nil) -> Score {
         var s = Score(file: file)
         var byLine: [String: [[String: String]]] = [:]
-        for r in table.rows { byLine["\(r["document"] ?? "")#\(r["line"] ?? "")", default: []].append(r) }
+        for r in table.rows {
+            let doc = r["document"] ?? "", raw = r["line"] ?? ""
+            let line = Int(raw).map { n in sourceLine.map { $0(doc, n) } ?? n }.map(String.init) ?? raw
+            byLine["\(doc)#\(line)", default: []].append(r)
+        }
         for l in labels {
             s.labels += 1
             let doc = l["document"] ?? "", line = Int(l["line"] ?? "") ?? -10
             let candidates = [line, line - 1, line + 1].flatMap { byLine["\(doc)#\($0)"] ?? [] }
             guard !candidates.isEmpty else { s.missing.append("\(doc):\(line)"); continue }
             s.found += 1
+            let judged = fields.filter { judges(l[$0.0] ?? "", $0.2) }
             func agreement(_ r: [String: String]) -> Int {
-                fields.filter { matches(l[$0.0] ?? "", r[$0.1] ?? "", $0.2) }.count
+                judged.filter { matches(l[$0.0] ?? "", r[$0.1] ?? "", $0.2) }.count
             }
             let best = candidates.max { agreement($0) < agreement($1) } ?? candidates[0]
-            for (lc, oc, rule) in fields {
+            for (lc, oc, rule) in judged {
                 s.fields += 1
                 if matches(l[lc] ?? "", best[oc] ?? "", rule) {
                     s.right += 1
