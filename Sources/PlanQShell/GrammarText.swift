@@ -17,8 +17,11 @@ enum GrammarText {
 (* Statements separated by ";"; empty statements are allowed, so "" and ";;" parse to zero statements. *)
 script      = [ statement ] { ";" [ statement ] } EOF ;                     (* script *)
 
-(* "explain" shows the plan of the query instead of running it. *)
-statement   = [ "explain" ] query ;                                        (* statement *)
+(* "explain" runs the query and shows its plan with the rows each operator produced instead of
+   the result; "explain analyze" also splits each where into one step per conjunct and shows
+   rows in and out and the time of each step.  'analyze' counts only when a name follows it
+   (so a table called analyze can still be explained). *)
+statement   = [ "explain" [ 'analyze' ] ] query ;                          (* statement *)
 
 (* A table followed by clauses applied left to right; the clause list ends at ";" or EOF. *)
 query       = name { clause } ;                                            (* query *)
@@ -230,6 +233,9 @@ indicators select plan, council, code sort by council asc, plan desc, code limit
 explain actions left join risks on actions.plan = risks.plan, actions.outcome_no = risks.outcome_no
   select actions.ref, action, risks.ref as risk_ref, risk;
 explain indicators where status = red group by theme
+;
+-- explain analyze: rows in and out and time per step, each conjunct of a where its own step.
+explain analyze indicators where theme = "Community Safety" and status = red group by owner
 
 """#),
         ("13_quoted_names.pq", #"""
