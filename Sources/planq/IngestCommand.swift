@@ -68,7 +68,12 @@ struct IngestCommand: ParsableCommand {
                 writeError("planq ingest: cannot read the reference list '\(refPath)'\n")
                 return .failure
             }
-            refs = NationalIndicator.parse(csv: text)
+            do {
+                refs = try NationalIndicator.parseChecked(csv: text, name: refPath)
+            } catch {
+                writeError("planq ingest: \(error)\n")
+                return .failure
+            }
         } else {
             writeError("planq ingest: warning: no National Indicator reference found; national_indicators will be empty (use --reference FILE)\n")
         }
