@@ -100,6 +100,11 @@ struct IngestCommand: ParsableCommand {
         for f in result.failures { writeError("planq ingest: \(f)\n") }
         for w in result.warnings { writeError("planq ingest: \(w)\n") }
         if report { print(result.report.joined(separator: "\n")) }
+        // When no document could be read there is nothing to write: --out is left as it was.
+        if result.failures.count == docs.count {
+            writeError("planq ingest: no document could be read; '\(out)' left unchanged\n")
+            return .failure
+        }
         do {
             try IngestWriter.write(result, to: out)
         } catch {
