@@ -18,6 +18,9 @@ extension HTMLDocumentReader {
         /// Depth of nested lists.
         var listDepth = 0
 
+        /// Parts of a layout table, read as block boundaries.
+        static let layoutParts: Set<String> = ["table", "thead", "tbody", "tfoot", "tr", "td", "th"]
+
         /// Elements that hold a heading line.
         static let headings: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
 
@@ -44,7 +47,7 @@ extension HTMLDocumentReader {
                     switch name {
                     case "ul", "ol", "menu": flush(into: &doc); listDepth -= 1
                     case "li": flush(into: &doc); prefix = ""
-                    default: if HTMLText.blocks.contains(name) { flush(into: &doc) }
+                    default: if HTMLText.blocks.contains(name) || Self.layoutParts.contains(name) { flush(into: &doc) }
                     }
                     continue
                 }
@@ -52,6 +55,10 @@ extension HTMLDocumentReader {
                 if elements > maxElements { throw DecodeFailure("the page has over \(maxElements) elements") }
                 if HTMLText.skipped.contains(name) { continue }
                 switch name {
+                case "table" where HTMLTable.holdsTable(n):
+                    // A layout table (tables side by side in its cells): its cells are read as
+                    // flow, so each inner table is laid out on its own.
+                    flush(into: &doc)
                 case "table":
                     flush(into: &doc)
                     let t = try HTMLTable(n)
@@ -82,7 +89,7 @@ extension HTMLDocumentReader {
                     flush(into: &doc)
                     prefix = String(repeating: "  ", count: max(0, listDepth - 1)) + "\u{2022} "
                 default:
-                    if HTMLText.blocks.contains(name) { flush(into: &doc) }
+                    if HTMLText.blocks.contains(name) || Self.layoutParts.contains(name) { flush(into: &doc) }
                 }
                 stack.append((n, true))
                 var kids: [HTMLNode] = []

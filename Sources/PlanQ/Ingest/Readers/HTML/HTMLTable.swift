@@ -151,8 +151,9 @@ struct HTMLTable {
         }
         for row in body {
             if columnCount > 1, isFullWidth(row) {
-                // A section row (a theme or outcome across the table) reads as a heading line.
-                if let t = row.cells.first?.text, !t.isEmpty { out.append((t, nil, row.line)) }
+                // A section row (a theme or outcome across the table) stays a row with its text in
+                // the first cell, as a text export has it, so the table goes on under it.
+                if let t = row.cells.first?.text, !t.isEmpty { out.append((nil, [t] + Array(repeating: "", count: columnCount - 1), row.line)) }
                 continue
             }
             let cells = row.cells.map { $0.spannedAcross ? "" : $0.text }
@@ -160,6 +161,20 @@ struct HTMLTable {
             out.append((nil, cells, row.line))
         }
         return out
+    }
+
+    /// Whether `table` has another table inside it (then it lays out the page, not data).
+    static func holdsTable(_ table: HTMLNode) -> Bool {
+        var stack: [HTMLNode] = []
+        var c = table.firstChild
+        while let k = c { stack.append(k); c = k.next }
+        while let n = stack.popLast() {
+            guard n.isElement else { continue }
+            if n.name == "table" { return true }
+            var k = n.firstChild
+            while let x = k { stack.append(x); k = x.next }
+        }
+        return false
     }
 
     /// A row that is one cell spanning every column.

@@ -39,16 +39,27 @@ struct XLSXLayout {
         }
         let order = rows.keys.sorted()
         var skip: Int? = nil
+        // Whether the row above was a table row (not a title or prose line).
+        var inTable = false
         for r in order {
             if r == skip { continue }
             guard let row = rows[r], !row.isEmpty else { continue }
             let origin = SourceOrigin(sheet: sheetName, cell: XLSXCellRef(column: firstColumn, row: r).name)
             let width = (row.keys.max() ?? firstColumn) - firstColumn + 1
             if fullWidthRows.contains(r) || (row.count == 1 && row[firstColumn] != nil) {
-                // A title or a line of prose in the first column.
-                doc.append(text: row[firstColumn] ?? row.values.first ?? "", origin: origin)
+                let text = row[firstColumn] ?? row.values.first ?? ""
+                if inTable && fullWidthRows.contains(r) {
+                    // A theme or section merged across a table: a row, as a text export has it,
+                    // so the table goes on under it.
+                    doc.append(cells: [text] + Array(repeating: "", count: lastColumn - firstColumn), origin: origin)
+                } else {
+                    // A title or a line of prose in the first column.
+                    doc.append(text: text, origin: origin)
+                    inTable = false
+                }
                 continue
             }
+            inTable = true
             if isGroupHeader(r), let below = rows[r + 1] {
                 let last = max(row.keys.max() ?? firstColumn, below.keys.max() ?? firstColumn)
                 var cells: [String] = []
