@@ -26,8 +26,10 @@ struct DelimitedDocumentReader: DocumentFormatReader {
                 throw DecodeFailure("the document is not UTF-8 or Windows-1252 text")
             }
             var out: [(line: Int, fields: [String])] = []
-            for (i, raw) in text.components(separatedBy: "\n").enumerated() {
-                var line = raw.hasSuffix("\r") ? String(raw.dropLast()) : raw
+            // "\r\n" is one Character in Swift, so lines are split on every kind of line end.
+            let split = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+            for (i, raw) in split.enumerated() {
+                var line = String(raw)
                 if i == 0, line.hasPrefix("\u{FEFF}") { line.removeFirst() }
                 if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
                 out.append((i + 1, line.components(separatedBy: "\t")))

@@ -22,7 +22,7 @@ struct HTMLDocumentReader: DocumentFormatReader {
         // page's <meta charset> (or Latin-1).
         let encoding: String? = String(data: data, encoding: .utf8) != nil ? "UTF-8" : nil
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-            | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOIMPLIED.rawValue | HTML_PARSE_COMPACT.rawValue)
+            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
         guard let ctxt = htmlNewParserCtxt() else { throw DecodeFailure("the HTML parser could not start (out of memory)") }
         defer { htmlFreeParserCtxt(ctxt) }
         let parsed: htmlDocPtr? = data.withUnsafeBytes { raw -> htmlDocPtr? in

@@ -61,9 +61,9 @@ enum XLSXNumberFormat: Equatable {
         case .number:
             return Self.plain(value)
         case .percent(let decimals):
-            let scaled = value * 100
-            let factor = pow(10.0, Double(min(decimals, 10)))
-            return Self.plain((scaled * factor).rounded() / factor) + "%"
+            // As the sheet shows it: 0.206 in `0.0%` is "20.6%", 0.45 in `0%` is "45%".
+            guard value.isFinite else { return Self.plain(value) }
+            return String(format: "%.*f", min(decimals, 10), value * 100) + "%"
         case .date:
             return Self.date(serial: value, date1904: date1904) ?? Self.plain(value)
         case .time:
