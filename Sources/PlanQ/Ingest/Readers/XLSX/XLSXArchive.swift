@@ -23,6 +23,9 @@ struct XLSXArchive {
 
     /// Opens the zip in `data`, checking every entry's declared sizes.
     init(_ data: Data) throws(DecodeFailure) {
+        if data.prefix(4).elementsEqual([0xD0, 0xCF, 0x11, 0xE0]) {
+            throw DecodeFailure("an Excel 97-2003 workbook (.xls) or other OLE file, not xlsx: save it as .xlsx (Excel Workbook) first")
+        }
         guard data.count >= 4, data.prefix(4).elementsEqual([0x50, 0x4B, 0x03, 0x04]) else {
             throw DecodeFailure("not an xlsx workbook: the file is not a zip archive (an xlsx file starts with 'PK')")
         }
