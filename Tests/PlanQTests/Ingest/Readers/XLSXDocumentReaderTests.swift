@@ -58,6 +58,9 @@ final class XLSXDocumentReaderTests: XCTestCase {
             ("bad/no_workbook.xlsx", "no xl/workbook.xml"),
             ("bad/zip_bomb.xlsx", "over the 200 to 1 limit"),
             ("bad/zip_bomb_lying.xlsx", "inflates past its declared 2000 bytes"),
+            // Found by the xlsx fuzz target: a directory offset past the end trapped inside
+            // ZIPFoundation's in-memory archive.
+            ("fuzz/memoryfile_seek_past_end.xlsx", "not an xlsx workbook"),
         ]
         for (file, words) in cases {
             XCTAssertThrowsError(try read(file), file) { e in

@@ -29,8 +29,20 @@ struct XLSXArchive {
         guard data.count >= 4, data.prefix(4).elementsEqual([0x50, 0x4B, 0x03, 0x04]) else {
             throw DecodeFailure("not an xlsx workbook: the file is not a zip archive (an xlsx file starts with 'PK')")
         }
+        // ZIPFoundation's in-memory archive (Archive(data:)) traps on a damaged directory whose
+        // offsets point past the end (its read callback makes a negative range; found by the xlsx
+        // fuzz target), so the bytes go to a private temporary file read through stdio, which just
+        // reads short. The file is unlinked at once: the open FILE keeps it until the archive goes.
+        let tmp = FileManager.default.temporaryDirectory
+            .appendingPathComponent(".planq-xlsx-\(getpid())-\(UInt64.random(in: 0...UInt64.max)).zip")
         do {
-            archive = try Archive(data: data, accessMode: .read)
+            try data.write(to: tmp, options: [.withoutOverwriting])
+        } catch {
+            throw DecodeFailure("cannot stage the workbook in \(tmp.deletingLastPathComponent().path): \(error.localizedDescription)")
+        }
+        defer { unlink(tmp.path) }
+        do {
+            archive = try Archive(url: tmp, accessMode: .read)
         } catch {
             throw DecodeFailure("not an xlsx workbook: the zip archive is damaged (\(error))")
         }
