@@ -11,14 +11,27 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        // xlsx workbooks are zip archives.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         // Test-only: SQLite as the reference engine for differential testing.
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         .target(
             name: "PlanQ",
-            dependencies: [.product(name: "Mustache", package: "swift-mustache")],
+            dependencies: [
+                "CLibXML2",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             path: "Sources/PlanQ"
+        ),
+        // libxml2's HTML parser (Debian: libxml2-dev), for HTML committee pages.
+        .systemLibrary(
+            name: "CLibXML2",
+            path: "Sources/CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
         ),
         // GNU readline (Debian: libreadline-dev), for the interactive shell.
         .systemLibrary(

@@ -66,7 +66,12 @@ struct IngestCommand: ParsableCommand {
                 writeError("planq ingest: cannot read the reference list '\(refPath)'\n")
                 return .failure
             }
-            refs = NationalIndicator.parse(csv: text)
+            do {
+                refs = try NationalIndicator.parseChecked(csv: text, name: refPath)
+            } catch {
+                writeError("planq ingest: \(error)\n")
+                return .failure
+            }
         } else {
             writeError("planq ingest: warning: no National Indicator reference found; national_indicators will be empty (use --reference FILE)\n")
         }
@@ -93,6 +98,11 @@ struct IngestCommand: ParsableCommand {
         for f in result.failures { writeError("planq ingest: \(f)\n") }
         for w in result.warnings { writeError("planq ingest: \(w)\n") }
         if report { print(result.report.joined(separator: "\n")) }
+        // When no document could be read there is nothing to write: --out is left as it was.
+        if result.failures.count == docs.count {
+            writeError("planq ingest: no document could be read; '\(out)' left unchanged\n")
+            return .failure
+        }
         do {
             try IngestWriter.write(result, to: out)
         } catch {

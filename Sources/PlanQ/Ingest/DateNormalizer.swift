@@ -2,7 +2,7 @@ import Foundation
 
 /// Due dates to ISO `YYYY-MM-DD`.
 ///
-/// Reads `31 March 2009`, `March 2009`, `Mar 09`, `Sept 08`, `31/03/2009`, `31.3.09`, dates inside
+/// Reads `2009-03-31`, `31 March 2009`, `March 2009`, `Mar 09`, `Sept 08`, `31/03/2009`, `31.3.09`, dates inside
 /// prose (`This project ends in December 2010`), and PDF damage: letters split by spaces
 /// (`De c 2008`, `Apr 20 09`) and the typo `Match` for March. A month without a day means the
 /// last day of that month. Anything else (`Ongoing`, `Quarterly`) is no date.
@@ -15,6 +15,8 @@ enum DateNormalizer {
         ("sep", 9), ("oct", 10), ("nov", 11), ("dec", 12),
     ]
 
+    /// ISO dates, as spreadsheet readers give typed date cells (`2009-03-31`).
+    private static let isoDate = IngestPattern.make(#"(?<![\d-])(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)"#)
     private static let numeric = IngestPattern.make(#"(?<!\d)(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})(?!\d)"#)
     private static let monthName = IngestPattern.make(#"(?<![a-z])(?:(\d{1,2})(?:st|nd|rd|th)?)?(january|february|march|match|april|may|june|july|august|september|october|november|december|sept|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?((?:19|20)\d\d|\d\d)(?!\d)"#)
 
@@ -25,6 +27,11 @@ enum DateNormalizer {
         let text = TextCleaner.clean(raw).lowercased()
         guard !text.isEmpty else { return nil }
         let ns = text as NSString
+        if let m = isoDate.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)),
+           let y = Int(ns.substring(with: m.range(at: 1))), let mo = Int(ns.substring(with: m.range(at: 2))),
+           let d = Int(ns.substring(with: m.range(at: 3))) {
+            return make(year: y, month: mo, day: d)
+        }
         if let m = numeric.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)),
            let d = Int(ns.substring(with: m.range(at: 1))), let mo = Int(ns.substring(with: m.range(at: 2))),
            let y = Int(ns.substring(with: m.range(at: 3))) {

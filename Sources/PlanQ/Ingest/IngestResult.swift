@@ -1,3 +1,5 @@
+import Foundation
+
 /// What an ingest produced: the tables, the report lines and the warnings.
 public struct IngestResult: Sendable {
     /// Every output table, in write order.
@@ -12,6 +14,10 @@ public struct IngestResult: Sendable {
     /// The table called `name`.
     public func table(_ name: String) -> IngestTable? { tables.first { $0.name == name } }
 
-    /// schema.json for the tables.
-    public var schemaJSON: String { IngestSchema.json(tables) }
+    /// schema.json for the tables: ``IngestSchema/schema(_:)`` encoded as JSON.
+    public func schemaJSONData() throws -> Data { try IngestSchema.schema(tables).jsonData() }
+
+    /// schema.json for the tables, as text ("" if it could not be encoded, which a schema of
+    /// strings never fails to be).
+    public var schemaJSON: String { (try? schemaJSONData()).map { String(decoding: $0, as: UTF8.self) } ?? "" }
 }

@@ -61,24 +61,15 @@ enum IngestSchema {
         ]
     }
 
-    /// schema.json for `tables`, with stable key order.
-    static func json(_ tables: [IngestTable]) -> String {
-        func q(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
-        var out = "{\n  \"enums\": {\n"
-        out += enums.map { "    \(q($0.0)): [" + $0.1.map(q).joined(separator: ", ") + "]" }.joined(separator: ",\n")
-        out += "\n  },\n  \"null\": [\"\"],\n  \"tables\": {\n"
-        out += tables.map { table in
-            var s = "    \(q(table.name)): {\n      \"columns\": {\n"
-            s += table.columns.map { c in
-                "        \(q(c.name)): {\"type\": \(q(c.type))" + (c.enumName.map { ", \"enum\": \(q($0))" } ?? "") + "}"
-            }.joined(separator: ",\n")
-            s += "\n      }"
-            if !table.joinKeys.isEmpty {
-                s += ",\n      \"join_keys\": {" + table.joinKeys.map { "\(q($0.0)): [" + $0.1.map(q).joined(separator: ", ") + "]" }.joined(separator: ", ") + "}"
-            }
-            return s + "\n    }"
-        }.joined(separator: ",\n")
-        out += "\n  }\n}\n"
-        return out
+    /// The schema of `tables` as IO's ``DatasetSchema`` (the type `planq --data` reads schema.json
+    /// into): the ordered enums, "" as null, each table's column types and join keys.
+    static func schema(_ tables: [IngestTable]) -> DatasetSchema {
+        var entries: [String: DatasetSchema.TableEntry] = [:]
+        for t in tables {
+            let columns = t.columns.map { ($0.name, DatasetSchema.ColumnEntry(type: $0.type, enumName: $0.enumName, values: nil)) }
+            entries[t.name] = DatasetSchema.TableEntry(columns: Dictionary(columns, uniquingKeysWith: { a, _ in a }), null: [],
+                                                       joinKeys: Dictionary(t.joinKeys, uniquingKeysWith: { a, _ in a }))
+        }
+        return DatasetSchema(enums: Dictionary(enums, uniquingKeysWith: { a, _ in a }), null: [""], tables: entries)
     }
 }

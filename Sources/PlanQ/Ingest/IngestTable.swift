@@ -12,18 +12,13 @@ public struct IngestTable: Sendable {
     /// The column names in file order.
     public var columnNames: [String] { columns.map(\.name) }
 
-    /// The table as RFC 4180 CSV with a header row and `\n` line ends.
+    /// The table as RFC 4180 CSV with a header row and `\n` line ends, quoted as every planq CSV
+    /// output is (``ResultWriter/csvField(_:)``); "" is written bare, so it reads back as null.
     public func csv() -> String {
-        var out = columns.map { Self.quote($0.name) }.joined(separator: ",") + "\n"
+        var out = columns.map { ResultWriter.csvField($0.name) }.joined(separator: ",") + "\n"
         for row in rows {
-            out += columns.map { Self.quote(row[$0.name] ?? "") }.joined(separator: ",") + "\n"
+            out += columns.map { ResultWriter.csvField(row[$0.name] ?? "") }.joined(separator: ",") + "\n"
         }
         return out
-    }
-
-    /// A field quoted when it holds a comma, quote or line break.
-    static func quote(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

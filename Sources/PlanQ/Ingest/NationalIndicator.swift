@@ -1,3 +1,5 @@
+import Foundation
+
 /// One row of the National Indicator set reference list.
 public struct NationalIndicator: Sendable {
     /// `NI 40`.
@@ -11,9 +13,16 @@ public struct NationalIndicator: Sendable {
     /// The theme the list gives, if any.
     public var theme: String?
 
-    /// The rows of a reference CSV with a header naming `code`, `number`, `title`, `polarity`, `theme`.
+    /// The rows of a reference CSV with a header naming `code`, `number`, `title`, `polarity`, `theme`;
+    /// empty when the file is not valid CSV (``parseChecked(csv:name:)`` says why).
     public static func parse(csv text: String) -> [NationalIndicator] {
-        let records = SimpleCSV.parse(text)
+        (try? parseChecked(csv: text, name: "national-indicators.csv")) ?? []
+    }
+
+    /// The rows of a reference CSV (see ``parse(csv:)``); a CSV syntax error throws a diagnostic
+    /// naming `name` with the line and column.
+    public static func parseChecked(csv text: String, name: String) throws -> [NationalIndicator] {
+        let records = try CSVRecord.records(text, name: name).map(\.fields)
         guard let header = records.first else { return [] }
         func col(_ n: String) -> Int? { header.firstIndex { $0.trimmingCharacters(in: .whitespaces).lowercased() == n } }
         guard let c = col("code") else { return [] }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// An analyst's correction, applied on every ingest: set `column` of record `id` to `value`.
 public struct Override: Sendable {
     /// The record id.
@@ -13,7 +15,13 @@ public struct Override: Sendable {
 
     /// The overrides in a CSV with header `id,column,value,reason`; malformed lines are returned as messages.
     public static func parse(csv text: String) -> (overrides: [Override], problems: [String]) {
-        let records = SimpleCSV.parse(text)
+        let lines: [(line: Int, fields: [String])]
+        do {
+            lines = try CSVRecord.records(text, name: "overrides")
+        } catch {
+            return ([], ["\(error)"])
+        }
+        let records = lines.map(\.fields)
         guard let header = records.first?.map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }),
               let i = header.firstIndex(of: "id"), let c = header.firstIndex(of: "column"), let v = header.firstIndex(of: "value") else {
             return ([], records.isEmpty ? [] : ["overrides: line 1: expected a header row id,column,value,reason"])
@@ -21,12 +29,12 @@ public struct Override: Sendable {
         let r = header.firstIndex(of: "reason")
         var out: [Override] = []
         var problems: [String] = []
-        for (n, rec) in records.enumerated().dropFirst() {
+        for (line, rec) in lines.dropFirst() {
             guard rec.count > max(i, c, v) else {
-                problems.append("overrides: record \(n + 1): expected \(header.count) fields, found \(rec.count)")
+                problems.append("overrides: line \(line): expected \(header.count) fields, found \(rec.count)")
                 continue
             }
-            out.append(Override(id: rec[i], column: rec[c], value: rec[v], reason: r.flatMap { $0 < rec.count ? rec[$0] : nil } ?? "", line: n + 1))
+            out.append(Override(id: rec[i], column: rec[c], value: rec[v], reason: r.flatMap { $0 < rec.count ? rec[$0] : nil } ?? "", line: line))
         }
         return (out, problems)
     }

@@ -1,0 +1,100 @@
+import Foundation
+import XCTest
+
+/// `planq ingest` on HTML, xlsx and CSV files, and on bad ones: exit 1 with a message naming the
+/// file, never a crash or a hang, and nothing written to --out.
+final class IngestFormatsCommandTests: XCTestCase {
+    static let formats = IngestCommandTests.root.appendingPathComponent("Tests/Fixtures/formats")
+    static let reference = IngestCommandTests.root.deletingLastPathComponent().appendingPathComponent("shared/reference/national-indicators.csv")
+
+    /// The built `planq` binary beside the test bundle.
+    var binary: URL {
+        var dir = Bundle.main.bundleURL
+        for _ in 0..<3 {
+            let candidate = dir.appendingPathComponent("planq")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            dir.deleteLastPathComponent()
+        }
+        return Bundle.main.bundleURL.appendingPathComponent("planq")
+    }
+
+    /// Runs planq with `args`: exit status, stdout and stderr.
+    func planq(_ args: [String]) throws -> (status: Int32, out: String, err: String) {
+        let p = Process()
+        p.executableURL = binary
+        p.arguments = args
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    }
+
+    func tempDir() throws -> URL {
+        let d = FileManager.default.temporaryDirectory.appendingPathComponent("planq-ingest-formats-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: d, withIntermediateDirectories: true)
+        return d
+    }
+
+    func testHTMLWorkbookAndCSVIngestAndQuery() throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let csv = dir.appendingPathComponent("data.csv")
+        try Data("Indicator,Target 2008/09,Actual 2008/09,Status,Lead Officer\nNI 47 People killed or seriously injured,88,101,Red,Sunita Rao\n".utf8).write(to: csv)
+        let out = dir.appendingPathComponent("data")
+        var args = ["ingest", Self.formats.appendingPathComponent("pages/kingsmere_q3.html").path,
+                    Self.formats.appendingPathComponent("workbooks/brookfield_returns.xlsx").path, csv.path, "--out", out.path, "--report"]
+        if FileManager.default.fileExists(atPath: Self.reference.path) { args += ["--reference", Self.reference.path] }
+        let r = try planq(args)
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertTrue(r.out.contains("kingsmere_q3: 33 lines; 1 plans, 7 indicators, 4 actions, 3 risks"), r.out)
+        XCTAssertTrue(r.out.contains("brookfield_returns: 26 lines; 1 plans, 8 indicators, 4 actions, 3 risks"), r.out)
+        XCTAssertTrue(r.out.contains("data: 2 lines; 1 plans, 1 indicators"), r.out)
+        let q = try planq(["--data", out.path, "--format", "csv", "-c", "indicators where status = red group by document"])
+        XCTAssertEqual(q.status, 0, q.err)
+        XCTAssertEqual(q.out, "document,count\nkingsmere_q3,2\nbrookfield_returns,2\ndata,1\n")
+    }
+
+    func testBadInputsExitOneNamingTheFileAndWriteNothing() throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let cases = [
+            ("bad/not_a_zip.xlsx", "not_a_zip: not an xlsx workbook: the file is not a zip archive"),
+            ("bad/no_workbook.xlsx", "no_workbook: not an xlsx workbook: the zip archive has no xl/workbook.xml"),
+            ("bad/zip_bomb.xlsx", "zip_bomb: the workbook part 'xl/worksheets/sheet1.xml' is compressed"),
+            ("bad/zip_bomb_lying.xlsx", "zip_bomb_lying: the workbook part 'xl/worksheets/sheet1.xml' inflates past its declared 2000 bytes"),
+            ("bad/script_deep.html", "script_deep: line 3: tags are nested over 256 deep"),
+            ("bad/empty.html", "empty: no text found in the HTML"),
+            ("bad/garbage.html", "garbage: the document looks binary"),
+        ]
+        for (file, message) in cases {
+            let out = dir.appendingPathComponent("out-" + URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent)
+            let r = try planq(["ingest", Self.formats.appendingPathComponent(file).path, "--out", out.path])
+            XCTAssertEqual(r.status, 1, "\(file): \(r.err)")
+            XCTAssertTrue(r.err.contains(message), "\(file): \(r.err)")
+            XCTAssertFalse(FileManager.default.fileExists(atPath: out.path), "\(file): --out was written")
+        }
+        // An existing folder is left as it was.
+        let kept = dir.appendingPathComponent("kept")
+        try FileManager.default.createDirectory(at: kept, withIntermediateDirectories: true)
+        try Data("a\n1\n".utf8).write(to: kept.appendingPathComponent("t.csv"))
+        let r = try planq(["ingest", Self.formats.appendingPathComponent("bad/zip_bomb.xlsx").path, "--out", kept.path])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: kept.path), ["t.csv"])
+        // Forcing a format on the wrong content is a clear error too.
+        let forced = try planq(["ingest", "--input-format", "xlsx", Self.formats.appendingPathComponent("pages/ashcombe_exceptions.html").path,
+                                "--out", dir.appendingPathComponent("forced").path])
+        XCTAssertEqual(forced.status, 1)
+        XCTAssertTrue(forced.err.contains("ashcombe_exceptions: not an xlsx workbook"), forced.err)
+    }
+
+    func testHarmlessPageWithoutTablesSaysNoRecords() throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try planq(["ingest", Self.formats.appendingPathComponent("bad/no_tables.html").path, "--out", dir.appendingPathComponent("o").path, "--report"])
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertTrue(r.out.contains("no_tables: 2 lines; no records recognised"), r.out)
+    }
+}
