@@ -18,7 +18,7 @@ struct IngestCommand: ParsableCommand {
         Example: planq ingest ../shared/seeds/*.txt --out datasets --report
         """)
 
-    @Argument(help: "Documents to read (text files).")
+    @Argument(help: "Documents to read: text, PDF, HTML, xlsx, CSV or TSV files.")
     var documents: [String] = []
 
     @Option(help: "Folder to write the tables to.")
@@ -95,13 +95,18 @@ struct IngestCommand: ParsableCommand {
         for f in result.failures { writeError("planq ingest: \(f)\n") }
         for w in result.warnings { writeError("planq ingest: \(w)\n") }
         if report { print(result.report.joined(separator: "\n")) }
+        // All or nothing: a document that cannot be read leaves --out as it was.
+        if !result.failures.isEmpty {
+            writeError("planq ingest: nothing written to '\(out)': \(result.failures.count) of \(docs.count) document\(docs.count == 1 ? "" : "s") could not be read\n")
+            return .failure
+        }
         do {
             try IngestWriter.write(result, to: out)
         } catch {
             writeError("planq ingest: cannot write '\(out)': \(error.localizedDescription)\n")
             return .failure
         }
-        return result.failures.count == docs.count ? .failure : .success
+        return .success
     }
 
     /// `../shared/reference/national-indicators.csv` relative to the documents' folder or the working folder.

@@ -21,7 +21,8 @@ extension PDFLayout {
         let rowLines = members.filter { !$0.prose }.map(\.line)
         var gaps: [Double] = []
         for k in 1..<max(1, rowLines.count) { gaps.append(rowLines[k].y0 - rowLines[k - 1].y1) }
-        let gmin = gaps.min() ?? 0
+        // Lines of a header cell aligned apart from its neighbours can overlap: no gap is below zero.
+        let gmin = max(0, gaps.min() ?? 0)
         let rowBreak = gmin + max(1.2, 0.12 * m.height)
         let twoSizes = gaps.contains { $0 > rowBreak }
         // Lines after the last multi-phrase line that belong to its row: close, inside one column.
