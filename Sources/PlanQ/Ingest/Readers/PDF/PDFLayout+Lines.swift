@@ -39,7 +39,9 @@ extension PDFLayout {
         var out: [Range<Int>] = []
         var start = 0
         for (k, g) in gaps.enumerated() {
-            let wide = g >= gutter && (gaps.count < 4 || g >= 1.8 * median)
+            // Justified prose stretches every space alike; a row of cells has gaps of two sizes.
+            let justified = gaps.count >= 4 && (sortedGaps.last ?? 0) <= 1.3 * max(0.01, sortedGaps[0])
+            let wide = g >= gutter && !justified && (gaps.count < 4 || g >= 1.8 * median || median >= gutter)
             if wide {
                 out.append(start..<(k + 1))
                 start = k + 1
@@ -56,6 +58,9 @@ extension PDFLayout {
         var lastMulti = i, multis = 1, j = i + 1
         while j < lines.count {
             if lines[j].y0 - lines[j - 1].y1 > 2.2 * m.height { break }
+            // A line of prose across the table's width ends it (the note between two tables).
+            let extent = (lines[i...lastMulti].map(\.x0).min() ?? 0, lines[i...lastMulti].map(\.x1).max() ?? 0)
+            if lines[j].fragments.count < 2, lines[j].x1 - lines[j].x0 >= 0.6 * (extent.1 - extent.0) { break }
             if lines[j].fragments.count >= 2 {
                 lastMulti = j
                 multis += 1

@@ -88,7 +88,18 @@ extension PDFLayout {
         // The lines of the first row (they start at its line number, up to the next row's).
         let nextLine = items.count > 1 ? items[1].line : Int.max
         let topLines = members.filter { $0.number >= first.line && $0.number < nextLine }
-        let spans = topLines.flatMap { l in l.fragments.map { (l, $0) } }.filter { spanned($0.0, $0.1, bounds).count > 1 }
+        // Headings over several columns: those that cross a gutter, and those centred in a column
+        // whose neighbours have a heading below them but none beside them.
+        let topCells = cells
+        let belowCells = items.count > 1 ? (items[1].cells ?? []) : []
+        func shared(_ j: Int) -> Bool {
+            guard belowCells.count == n, !belowCells[j].isEmpty else { return false }
+            return [j - 1, j + 1].contains { k in k >= 0 && k < n && topCells[k].isEmpty && !belowCells[k].isEmpty }
+        }
+        let spans = topLines.flatMap { l in l.fragments.map { (l, $0) } }.filter {
+            let cols = spanned($0.0, $0.1, bounds)
+            return cols.count > 1 || shared(cols.lowerBound)
+        }
         if !spans.isEmpty, items.count > 1, let below = items[1].cells,
            below.allSatisfy({ $0.split(separator: " ").count <= 4 }), below.contains(where: { !$0.isEmpty }) {
             let minX = members.map(\.x0).min() ?? 0, maxX = members.map(\.x1).max() ?? 0
@@ -97,13 +108,14 @@ extension PDFLayout {
             var top = [String](repeating: "", count: n)
             var spanning = [Bool](repeating: false, count: n)
             for l in topLines {
-                for f in l.fragments where spanned(l, f, bounds).count == 1 {
+                for f in l.fragments where !spans.contains(where: { $0.0.number == l.number && $0.1 == f }) {
                     let j = spanned(l, f, bounds).lowerBound
                     top[j] = top[j].isEmpty ? l.text(of: f) : top[j] + " " + l.text(of: f)
                 }
             }
             for (l, f) in spans {
                 let cols = spanned(l, f, bounds)
+                for j in cols where top[j] == l.text(of: f) { top[j] = "" }
                 let (a, b) = l.extent(of: f)
                 let centre = (a + b) / 2
                 var lo = cols.lowerBound, hi = cols.upperBound

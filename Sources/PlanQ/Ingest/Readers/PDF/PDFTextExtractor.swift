@@ -125,7 +125,8 @@ struct PDFTextExtractor: Sendable {
         DispatchQueue.global().asyncAfter(deadline: deadline, execute: timer)
         p.waitUntilExit()
         timer.cancel()
-        group.wait()
+        // A grandchild holding the pipes open must not hold planq: stop reading soon after the exit.
+        _ = group.wait(timeout: .now() + 2)
         let s = state.snapshot()
         return Run(status: p.terminationStatus, stdout: s.out, stderr: s.err, timedOut: s.timedOut, overflow: s.overflow)
     }
