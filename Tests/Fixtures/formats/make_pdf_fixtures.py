@@ -13,6 +13,7 @@ encrypted file. The tests read the committed PDFs and never need either.
   that wrap. papers/EXPECTED.md lists the records each holds, counted by hand from the HTML.
 * seeds/*.pdf: the five seeds (../shared/seeds/*.txt) printed: each run of tab-separated lines
   one <table> (a row per line, a cell per field), each other line a paragraph.
+* papers/*.layout.txt: the papers as `pdftotext -layout` writes them (tables laid out with spaces).
 * bad/: a truncated PDF, an encrypted one (a user password) and a scan (an image, no text).
 
 Everything is generated; no PDF is edited by hand.
@@ -295,6 +296,9 @@ def main():
         with open(src, "w", encoding="utf-8") as f:
             f.write(page)
         print_pdf(page, os.path.join(PDF, "papers", name + ".pdf"))
+        # The same paper as `pdftotext -layout` gives it: tables laid out with spaces, no tabs.
+        subprocess.run(["pdftotext", "-layout", os.path.join(PDF, "papers", name + ".pdf"),
+                        os.path.join(PDF, "papers", name + ".layout.txt")], check=True)
     for path in sorted(glob.glob(os.path.join(SEEDS, "*.txt"))):
         with open(path, encoding="utf-8") as f:
             text = f.read()
