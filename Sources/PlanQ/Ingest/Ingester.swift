@@ -55,10 +55,10 @@ public struct Ingester: Sendable {
                 d.run(lines)
                 tables = d.tables
                 Self.locate(&tables, from: before, in: document)
-                report.append("\(doc.name): read as \(document.format.rawValue)" + (document.notes.isEmpty ? "" : "; " + document.notes.joined(separator: "; ")))
                 let kinds = ["plans", "outcomes", "indicators", "actions", "risks", "partnerships", "governance", "concerns", "progress", "status_counts"]
                 let summary = kinds.compactMap { k in d.counts[k].map { "\($0) \(k)" } }.joined(separator: ", ")
                 report.append("\(doc.name): \(lines.count) lines; " + (summary.isEmpty ? "no records recognised (no tables of a known kind)" : summary))
+                report.append("  read as \(document.format.rawValue)" + (document.notes.isEmpty ? "" : "; " + document.notes.joined(separator: "; ")))
                 report.append(contentsOf: document.format == .text ? d.report : d.report.map { Self.placed($0, in: document) })
                 warnings.append(contentsOf: d.warnings)
             }

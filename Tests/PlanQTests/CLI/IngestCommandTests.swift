@@ -90,7 +90,7 @@ final class IngestCommandTests: XCTestCase {
         }
         let ok = try planq(["ingest", pdf.appendingPathComponent("papers/westmere_laa.pdf").path, "--out", out.path, "--report"])
         XCTAssertEqual(ok.status, 0, ok.err)
-        XCTAssertTrue(ok.out.contains("westmere_laa: read as pdf; PDF, 2 pages"), ok.out)
+        XCTAssertTrue(ok.out.contains("  read as pdf; PDF, 2 pages"), ok.out)
         let q = try planq(["--data", out.path, "--format", "csv", "-c", "indicators where code = \"NI 21\" select page, code"])
         XCTAssertEqual(q.out, "page,code\n1,NI 21\n", q.err)
     }
