@@ -18,7 +18,7 @@ struct IngestCommand: ParsableCommand {
         Example: planq ingest ../shared/seeds/*.txt --out datasets --report
         """)
 
-    @Argument(help: "Documents to read (text files).")
+    @Argument(help: "Documents to read: text, PDF, HTML, xlsx, CSV or TSV files.")
     var documents: [String] = []
 
     @Option(help: "Folder to write the tables to.")
@@ -98,9 +98,9 @@ struct IngestCommand: ParsableCommand {
         for f in result.failures { writeError("planq ingest: \(f)\n") }
         for w in result.warnings { writeError("planq ingest: \(w)\n") }
         if report { print(result.report.joined(separator: "\n")) }
-        // When no document could be read there is nothing to write: --out is left as it was.
-        if result.failures.count == docs.count {
-            writeError("planq ingest: no document could be read; '\(out)' left unchanged\n")
+        // All or nothing: a document that cannot be read leaves --out as it was.
+        if !result.failures.isEmpty {
+            writeError("planq ingest: nothing written to '\(out)': \(result.failures.count) of \(docs.count) document\(docs.count == 1 ? "" : "s") could not be read\n")
             return .failure
         }
         do {
@@ -109,7 +109,7 @@ struct IngestCommand: ParsableCommand {
             writeError("planq ingest: cannot write '\(out)': \(error.localizedDescription)\n")
             return .failure
         }
-        return result.failures.count == docs.count ? .failure : .success
+        return .success
     }
 
     /// `../shared/reference/national-indicators.csv` relative to the documents' folder or the working folder.

@@ -20,8 +20,12 @@ enum IngestSchema {
     /// An enum column using enum `en`.
     static func e(_ n: String, _ en: String) -> IngestColumn { IngestColumn(name: n, type: "enum", enumName: en) }
 
-    /// `id`, `document`, `line`: every record table starts with these.
-    static let located = [t("id"), t("document"), i("line")]
+    /// `id`, `document`, `line`, `page`, `sheet`, `cell`: every record table starts with these. `line`
+    /// is the line in a text or HTML file and the line on its page in a PDF; `page` is null but for
+    /// PDF; `sheet` and `cell` (`Q3 returns`, `B14`) are null but for spreadsheets.
+    static let located = [t("id"), t("document"), i("line"), i("page"), t("sheet"), t("cell")]
+    /// The columns ``located`` adds after `line`, filled from each line's ``SourceOrigin``.
+    static let originColumns = ["page", "sheet", "cell"]
     /// Where a record sits: plan, council, theme and outcome.
     static let placed = [t("plan"), t("council"), t("theme"), i("outcome_no"), t("outcome")]
     /// The join from a record table to `outcomes`.

@@ -46,17 +46,20 @@ public struct Ingester: Sendable {
                 try DocumentLoader(maxBytes: maxBytes).load(doc.data, name: doc.name, fileName: doc.fileName, format: inputFormat)
             }) {
             case .failure(let f):
-                failures.append("\(doc.name): \(f.message)")
-                report.append("\(doc.name): not ingested: \(f.message)")
+                failures.append("\(doc.fileName): \(f.message)")
+                report.append("\(doc.fileName): not ingested: \(f.message)")
             case .success(let document):
                 var d = DocumentIngest(document: doc.name, tables: tables, reference: refByCode)
                 let lines = document.lines
+                let before = tables.mapValues(\.rows.count)
                 d.run(lines)
                 tables = d.tables
+                Self.locate(&tables, from: before, in: document)
                 let kinds = ["plans", "outcomes", "indicators", "actions", "risks", "partnerships", "governance", "concerns", "progress", "status_counts"]
                 let summary = kinds.compactMap { k in d.counts[k].map { "\($0) \(k)" } }.joined(separator: ", ")
                 report.append("\(doc.name): \(lines.count) lines; " + (summary.isEmpty ? "no records recognised (no tables of a known kind)" : summary))
-                report.append(contentsOf: d.report)
+                report.append("  read as \(document.format.rawValue)" + (document.notes.isEmpty ? "" : "; " + document.notes.joined(separator: "; ")))
+                report.append(contentsOf: document.format == .text ? d.report : d.report.map { Self.placed($0, in: document) })
                 warnings.append(contentsOf: d.warnings)
             }
         }
@@ -69,6 +72,34 @@ public struct Ingester: Sendable {
         applyOverrides(&tables, report: &report, warnings: &warnings)
         let ordered = IngestSchema.emptyTables().compactMap { tables[$0.name] }
         return IngestResult(tables: ordered, report: report, warnings: warnings, failures: failures)
+    }
+
+    /// Fills `page`, `sheet` and `cell` of the rows added since `before` from the origins of their
+    /// lines in `document`, and turns `line` into the line on its page where the format has pages.
+    static func locate(_ tables: inout [String: IngestTable], from before: [String: Int], in document: Document) {
+        for name in tables.keys {
+            guard var t = tables[name], t.columnNames.contains("page") else { continue }
+            let start = before[name] ?? 0
+            guard start < t.rows.count else { continue }
+            for k in start..<t.rows.count {
+                guard let n = t.rows[k]["line"].flatMap({ Int($0) }) else { continue }
+                let o = document.origin(ofLine: n)
+                if let l = o.line { t.rows[k]["line"] = String(l) }
+                if let p = o.page { t.rows[k]["page"] = String(p) }
+                if let s = o.sheet { t.rows[k]["sheet"] = s }
+                if let c = o.cell { t.rows[k]["cell"] = c }
+            }
+            tables[name] = t
+        }
+    }
+
+    /// A report line with its first `line N` (a line of the document's text) given as the place in
+    /// the source file (`p. 3 line 12`, `Q3 returns!B14`).
+    static func placed(_ text: String, in document: Document) -> String {
+        guard let r = text.range(of: #"line \d+"#, options: .regularExpression),
+              let n = Int(text[r].dropFirst(5)) else { return text }
+        let where_ = document.origin(ofLine: n).description
+        return where_.isEmpty ? text : text.replacingCharacters(in: r, with: where_)
     }
 
     /// Status where none is stated (actual and target for the same period), polarity and direction.
@@ -100,7 +131,8 @@ public struct Ingester: Sendable {
             for kind in ["baseline", "actual", "target", "end_target"] {
                 guard let raw = r[kind + "_raw"], !raw.isEmpty else { continue }
                 let id = StableID.make("m", [r["id"] ?? "", kind])
-                rows.append(["id": id, "document": r["document"] ?? "", "line": r["line"] ?? "", "plan": r["plan"] ?? "",
+                rows.append(["id": id, "document": r["document"] ?? "", "line": r["line"] ?? "", "page": r["page"] ?? "",
+                             "sheet": r["sheet"] ?? "", "cell": r["cell"] ?? "", "plan": r["plan"] ?? "",
                              "indicator_id": r["id"] ?? "", "code": r["code"] ?? "", "title": r["title"] ?? "", "kind": kind,
                              "period": r[kind + "_period"] ?? "", "value": r[kind] ?? "", "unit": r["unit"] ?? "", "raw": raw])
             }
@@ -108,6 +140,7 @@ public struct Ingester: Sendable {
                 let raw = r[key] ?? ""
                 let v = NumberNormalizer.read(raw)
                 rows.append(["id": StableID.make("m", [r["id"] ?? "", key]), "document": r["document"] ?? "", "line": r["line"] ?? "",
+                             "page": r["page"] ?? "", "sheet": r["sheet"] ?? "", "cell": r["cell"] ?? "",
                              "plan": r["plan"] ?? "", "indicator_id": r["id"] ?? "", "code": r["code"] ?? "", "title": r["title"] ?? "",
                              "kind": "quarter target", "period": String(key.dropFirst("_quarter:".count)),
                              "value": v.value.map(NumberNormalizer.format) ?? "", "unit": v.unit ?? r["unit"] ?? "", "raw": raw])
@@ -124,6 +157,7 @@ public struct Ingester: Sendable {
                 guard let status = r["status"], !status.isEmpty, r["status_source"] != "derived" else { continue }
                 let plan = tables["plans"]?.rows.first { $0["plan"] == r["plan"] }
                 rows.append(["id": StableID.make("prg", [r["id"] ?? ""]), "document": r["document"] ?? "", "line": r["line"] ?? "",
+                             "page": r["page"] ?? "", "sheet": r["sheet"] ?? "", "cell": r["cell"] ?? "",
                              "plan": r["plan"] ?? "", "period": r["actual_period"] ?? plan?["period"] ?? "", "kind": kind,
                              "code": r["code"] ?? "", "ref": r["ref"] ?? "", "title": r["title"] ?? r["action"] ?? "",
                              "status": status, "actual": r["actual"] ?? "", "target": r["target"] ?? "",

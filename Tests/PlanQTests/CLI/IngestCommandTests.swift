@@ -53,7 +53,8 @@ final class IngestCommandTests: XCTestCase {
         try Data([0x25, 0x50, 0x44, 0x46, 0x00, 0xFF]).write(to: bin)
         let r = try planq(["ingest", bin.path, "--out", dir.appendingPathComponent("o").path])
         XCTAssertEqual(r.status, 1)
-        XCTAssertTrue(r.err.contains("scan: the document looks binary"), r.err)
+        XCTAssertTrue(r.err.contains("scan.pdf: the document looks binary"), r.err)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("o").path), "nothing written to --out")
 
         let missing = try planq(["ingest", dir.appendingPathComponent("nope.txt").path, "--out", dir.path])
         XCTAssertEqual(missing.status, 1)
@@ -72,5 +73,25 @@ final class IngestCommandTests: XCTestCase {
                             "--overrides", badOverrides.path])
         XCTAssertEqual(ov.status, 1)
         XCTAssertTrue(ov.err.contains("expected a header row id,column,value,reason"), ov.err)
+    }
+
+    /// A truncated, an encrypted and a scanned PDF each end with exit 1, a message naming the file,
+    /// and --out left as it was, even beside a document that reads.
+    func testBadPDFsLeaveOutUntouched() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext") else { throw XCTSkip("poppler-utils not installed") }
+        let pdf = Self.root.appendingPathComponent("Tests/Fixtures/formats/pdf")
+        let out = tempDir().appendingPathComponent("data")
+        for (name, message) in [("truncated", "truncated or damaged"), ("encrypted", "encrypted"), ("scan", "no text layer; run OCR first")] {
+            let r = try planq(["ingest", pdf.appendingPathComponent("papers/westmere_laa.pdf").path,
+                               pdf.appendingPathComponent("bad/\(name).pdf").path, "--out", out.path])
+            XCTAssertEqual(r.status, 1, name)
+            XCTAssertTrue(r.err.contains("\(name).pdf: ") && r.err.contains(message), r.err)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: out.path), "nothing written to --out")
+        }
+        let ok = try planq(["ingest", pdf.appendingPathComponent("papers/westmere_laa.pdf").path, "--out", out.path, "--report"])
+        XCTAssertEqual(ok.status, 0, ok.err)
+        XCTAssertTrue(ok.out.contains("  read as pdf; PDF, 2 pages"), ok.out)
+        let q = try planq(["--data", out.path, "--format", "csv", "-c", "indicators where code = \"NI 21\" select page, code"])
+        XCTAssertEqual(q.out, "page,code\n1,NI 21\n", q.err)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Reads plain text: each line as it is (tab-separated rows stay rows).
+/// Reads plain text: each line as it is (tab-separated rows stay rows), with tables laid out with
+/// runs of spaces turned into tab rows (``SpacedTableLayout``).
 struct TextDocumentReader: DocumentFormatReader {
     /// The lines of `data` as UTF-8 (or Windows-1252) text.
     func read(_ data: Data, name: String) throws(DecodeFailure) -> Document {
@@ -11,10 +12,13 @@ struct TextDocumentReader: DocumentFormatReader {
         }
         if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw DecodeFailure("the document holds only whitespace") }
         var doc = Document(name: name, format: .text)
-        for (i, raw) in text.components(separatedBy: "\n").enumerated() {
-            let line = raw.hasSuffix("\r") ? String(raw.dropLast()) : raw
+        let raw = text.components(separatedBy: "\n").map { $0.hasSuffix("\r") ? String($0.dropLast()) : $0 }
+        // Tables laid out with spaces become tab rows; lines holding tabs are kept as they are.
+        let lines = SpacedTableLayout.rewrite(raw)
+        for (i, line) in lines.enumerated() {
             doc.appendRaw(line, origin: SourceOrigin(line: i + 1))
         }
+        if lines != raw { doc.notes.append("\(zip(lines, raw).filter { $0 != $1 }.count) lines laid out with spaces read as table rows") }
         return doc
     }
 }
