@@ -18,6 +18,7 @@ extension DocumentIngest {
         }
         updateReportPeriod(text)
         guard !progress.key.isEmpty else { return false }
+        addPastStatuses(text, line: line)
         if let item = Self.bulletItem(text) {
             if let s = progress.statement { addProgress(item, status: s.status, kind: s.kind, line: line); return true }
             return false

@@ -85,6 +85,8 @@ extension PerformanceModel {
                 progress.rows[i]["record_id"] = id
                 continue
             }
+            // A status about an earlier period than the report's goes to the history only.
+            if let own = plans[p["plan"] ?? ""]?["period"], own != p["period"] { continue }
             var r: [String: String] = ["document": p["document"] ?? "", "line": p["line"] ?? "", "plan": p["plan"] ?? "",
                                        "council": council, "code": p["code"] ?? "", "ref": p["ref"] ?? ""]
             let prefix = table == "actions" ? "act" : "ind"

@@ -73,6 +73,13 @@ extension PerformanceModel {
             }
             tables[name] = t
         }
+        // Statuses about earlier periods that match no record stay in the history, unattached.
+        for p in tables["progress"]?.rows ?? [] where (p["record_id"] ?? "").isEmpty && !(p["status"] ?? "").isEmpty {
+            history.append(["id": StableID.make("sh", [p["id"] ?? "", "unattached"]), "record_id": "", "record_kind": p["kind"] ?? "",
+                            "plan": p["plan"] ?? "", "council": plans[p["plan"] ?? ""]?["council"] ?? "", "code": p["code"] ?? "",
+                            "title": p["title"] ?? "", "period": p["period"] ?? "", "status": p["status"] ?? "", "source": "reported",
+                            "actual": p["actual"] ?? "", "target": p["target"] ?? "", "document": p["document"] ?? "", "line": p["line"] ?? ""])
+        }
         tables["status_history"]?.rows = history
     }
 

@@ -30,6 +30,7 @@ struct PerformanceModel {
         flagContradictions(&tables, obs)
         statuses(&tables, &obs)
         directions(&tables, obs)
+        compareTallies(&tables)
         tables["observations"]?.rows = obs
     }
 
@@ -94,5 +95,34 @@ struct PerformanceModel {
             t.rows[i]["target_period"] = ap
         }
         tables["indicators"] = t
+    }
+
+    /// Beside each tally a document states (`status_counts`), planq's count of the statuses it
+    /// read for the same plan, period and kind (`read_red` … `read_total`), and the difference
+    /// in words: "16 red stated, 1 read: the report names only 1 of them".
+    func compareTallies(_ tables: inout [String: IngestTable]) {
+        guard var counts = tables["status_counts"] else { return }
+        let history = tables["status_history"]?.rows ?? []
+        for i in counts.rows.indices {
+            let c = counts.rows[i]
+            let kind = c["kind"] == "actions" ? "action" : "indicator"
+            let read = history.filter { $0["plan"] == c["plan"] && $0["period"] == c["period"] && $0["record_kind"] == kind && $0["source"] != "derived" }
+            var notes: [String] = []
+            var total = 0
+            for colour in RatingNormalizer.rag {
+                let n = read.filter { $0["status"] == colour }.count
+                total += n
+                counts.rows[i]["read_" + colour] = String(n)
+                let stated = Int(c[colour] ?? "") ?? 0
+                if n < stated {
+                    notes.append("\(stated) \(colour) stated, \(n) read: the report names " + (n == 0 ? "none of them" : "only \(n) of them"))
+                } else if n > stated {
+                    notes.append("\(stated) \(colour) stated, \(n) read: planq read \(n - stated) more than the tally counts")
+                }
+            }
+            counts.rows[i]["read_total"] = String(total)
+            counts.rows[i]["difference"] = notes.isEmpty ? "the tally and the statuses read agree" : notes.joined(separator: "; ")
+        }
+        tables["status_counts"] = counts
     }
 }
