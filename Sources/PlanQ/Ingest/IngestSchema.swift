@@ -6,7 +6,7 @@ enum IngestSchema {
         ("owner_source", ["record", "outcome"]),
         ("polarity", ["higher", "lower"]),
         ("rag", RatingNormalizer.rag),
-        ("status_source", ["derived", "stated", "reported"]),
+        ("status_source", ["stated", "reported", "derived"]),
     ]
 
     /// A text column.
