@@ -54,8 +54,8 @@ final class ReportRenderTests: XCTestCase {
     }
 
     /// The red statuses the bundled papers state, found by reading the seed documents (not
-    /// planq's output): the one indicator the 2007/08 Q4 progress report names as red now, and
-    /// the four it says were red a year earlier. Each must be in the scrutiny pack, with its
+    /// planq's output): the one indicator the 2007/08 Q4 progress report names as red now, the
+    /// four it says were red a year earlier, and the action it says was red in the report before. Each must be in the scrutiny pack, with its
     /// period and the paper and line that state it, and the current one in `indicators`.
     static let redsInThePapers: [(line: Int, words: String, period: String, current: Bool)] = [
         (2414, "qualification at level 4 or above", "2007/08 Q4", true),
@@ -63,6 +63,7 @@ final class ReportRenderTests: XCTestCase {
         (2450, "reduction of young people not in education", "2006/07", false),
         (2452, "teenage pregnancies", "2006/07", false),
         (2454, "permanently excluded pupils offered full time education", "2006/07", false),
+        (2391, "reduce under 18 conception rate", "2007/08 Q3", false),
     ]
 
     func testEveryRedStatusThePapersStateIsInTheScrutinyPack() throws {
