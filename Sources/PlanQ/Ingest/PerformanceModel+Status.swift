@@ -73,6 +73,7 @@ extension PerformanceModel {
             }
             tables[name] = t
         }
+        markLatest(&tables)
         // Statuses about earlier periods that match no record stay in the history, unattached.
         for p in tables["progress"]?.rows ?? [] where (p["record_id"] ?? "").isEmpty && !(p["status"] ?? "").isEmpty {
             history.append(["id": StableID.make("sh", [p["id"] ?? "", "unattached"]), "record_id": "", "record_kind": p["kind"] ?? "",
@@ -166,5 +167,24 @@ extension PerformanceModel {
         }
         guard let f = from, let earlier = byPeriod[f]?.0 else { return nil }
         return (StatusRule.direction(from: earlier, to: later, polarity: polarity), f.label, to.label)
+    }
+
+    /// `latest`: true on an indicator whose status is the latest of its `indicator_key` (no
+    /// record of the same indicator, in any plan or return, has a status for a later period),
+    /// false on one superseded by a later return, null without a status. An exception list of
+    /// quarterly returns filters on it, so an indicator red in Q1 and green in Q4 is not red now.
+    func markLatest(_ tables: inout [String: IngestTable]) {
+        guard var t = tables["indicators"] else { return }
+        var best: [String: Double] = [:]
+        for r in t.rows where !(r["status"] ?? "").isEmpty {
+            let k = r["indicator_key"] ?? r["id"] ?? ""
+            best[k] = max(best[k] ?? -2, FinancialPeriod(r["status_period"] ?? "")?.rank ?? -1)
+        }
+        for i in t.rows.indices where !(t.rows[i]["status"] ?? "").isEmpty {
+            let k = t.rows[i]["indicator_key"] ?? t.rows[i]["id"] ?? ""
+            let rank = FinancialPeriod(t.rows[i]["status_period"] ?? "")?.rank ?? -1
+            t.rows[i]["latest"] = rank >= (best[k] ?? -1) ? "true" : "false"
+        }
+        tables["indicators"] = t
     }
 }

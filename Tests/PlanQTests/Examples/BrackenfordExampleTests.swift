@@ -41,6 +41,9 @@ final class BrackenfordExampleTests: XCTestCase {
         XCTAssertEqual(try run("indicators where status = red and status_period = \"2009/10 Q3\" select code, ref sort by code, ref"),
                        [["NI 195", "null"], ["null", "BBC12"]])
         XCTAssertEqual(try run("indicators where status_period = \"2009/10 Q4\" and status = red"), [])
+        // Red in an earlier return but not in the latest one is not red now.
+        XCTAssertEqual(try run("indicators where status = red and latest"), [])
+        XCTAssertEqual(try run("indicators where status = red and not latest aggregate count()").first, ["7"])
         // NI 16 is counted from April: each quarter's year-to-date figure is compared with the same
         // quarter last year (lower is better), not with the quarter before.
         XCTAssertEqual(try run("indicators where code = \"NI 16\" select direction_from, direction_to, direction sort by direction_to"),
