@@ -1,9 +1,9 @@
 import Foundation
 
-/// Statuses a progress report states about an earlier period ("Last year the percentage of
-/// permanently excluded pupils … was a red indicator", "… was also a red indicator at the end of
-/// March 2007", "this target came in as red when in December 2006 the figure for … stood at 11.1%
-/// against a target of 8.7%"). Each becomes a `progress` row for that earlier period; it goes to
+/// Statuses a progress report states about an earlier period ("Last year the rate of … was a red
+/// indicator", "… was also a red indicator at the end of March <year>", "this target came in as
+/// red when in <month year> the figure for … stood at x% against a target of y%", "the area
+/// recorded as red last year was …"). Each becomes a `progress` row for that earlier period; it goes to
 /// the status history, never to a record's current status unless a record of that year matches.
 extension DocumentIngest {
     private static let month = #"(January|February|March|April|May|June|July|August|September|October|November|December)\s+((?:19|20)\d\d)"#

@@ -68,6 +68,7 @@ public struct Ingester: Sendable {
         var model = PerformanceModel(rule: rule, abbreviations: abbreviations)
         for o in overrides where o.id.hasPrefix("own-") && o.column == "person" { model.ownerOverrides[o.id] = o.value }
         model.build(&tables)
+        report.append(PerformanceModel.summary(tables))
         tables["national_indicators"]?.rows = reference.map { ni in
             ["code": ni.code, "number": String(ni.number), "title": ni.title, "polarity": ni.polarity ?? "", "theme": ni.theme ?? ""]
         }

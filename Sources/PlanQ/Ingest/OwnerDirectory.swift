@@ -2,11 +2,11 @@ import Foundation
 
 /// The people named in owner cells, each printed variant mapped to one person.
 ///
-/// Exports print the same person many ways: letters split by spaces (`Danielle Swain ston`), an
-/// `I` read as `l` (`lan Merritt`), trailing punctuation (`Cleveland Police.`), the organisation
-/// in brackets or before the name (`Ali Wilson (HPCT)`, `PCT Danielle Swainston`), several people
-/// in one cell (`Sue Johnson Danielle Swainston`, `Gill Jones/Ros Cooper`), or initials that the
-/// document's own abbreviation list spells out (`TH – Tracey Herrington`). Only these safe rules
+/// Exports print the same person many ways: letters split by spaces (`Jo Brigh tman`), an
+/// `I` read as `l` (`lan Ward`), trailing punctuation (`Riverton Police.`), the organisation
+/// in brackets or before the name (`Jo Bright (RCC)`, `NHS Jo Bright`), several people
+/// in one cell (`Jo Bright Sam Lee`, `Jo Bright/Sam Lee`), or initials that the
+/// document's own abbreviation list spells out (`AB – Alex Brown`). Only these safe rules
 /// are applied; anything else keeps its printed text, and an analyst corrects the rest through
 /// overrides of the `owners` table (`own-… ,person,Name,reason`).
 struct OwnerDirectory {
@@ -18,7 +18,7 @@ struct OwnerDirectory {
         var rule: String
     }
 
-    /// Initials → name per document, from lines like `TH – Tracey Herrington`.
+    /// Initials → name per document, from lines like `AB – Alex Brown`.
     var abbreviations: [String: [String: String]] = [:]
     /// Person names seen on their own, by comparison key.
     var known: [String: String] = [:]
@@ -59,7 +59,7 @@ struct OwnerDirectory {
     static func key(_ s: String) -> String { TextCleaner.key(s) }
 
     /// A name with export damage repaired: a word-initial `l` before a lower-case letter read as
-    /// `I` (`lan` → `Ian`), lower-case fragments joined to the word before (`Swain ston`), and a
+    /// `I` (`lan` → `Ian`), lower-case fragments joined to the word before (`Brigh tman`), and a
     /// hyphen followed by a space closed up (`Adams- Shearer`).
     static func repaired(_ s: String) -> String {
         // Only a short part can be one damaged name; longer text is left as printed.
@@ -110,7 +110,7 @@ struct OwnerDirectory {
         return out.map { TextCleaner.collapse(trimmed($0)) }.filter { !$0.isEmpty }
     }
 
-    /// Learns the people named on their own in `cells` (so `Sue Johnson Danielle Swainston` can be split).
+    /// Learns the people named on their own in `cells` (so `Jo Bright Sam Lee` can be split).
     mutating func learn(_ cells: [String]) {
         for cell in cells {
             for part in Self.parts(cell) {
@@ -161,7 +161,7 @@ struct OwnerDirectory {
         return Reading(persons: persons, rule: rule)
     }
 
-    /// Known people named one after another inside `name` (`PCT Sally Robinson`, `Sue Johnson Danielle Swainston`).
+    /// Known people named one after another inside `name` (`NHS Jo Bright`, `Jo Bright Sam Lee`).
     func segment(_ name: String) -> [String] {
         let w = name.split(separator: " ").map(String.init)
         guard w.count >= 3 else { return [] }

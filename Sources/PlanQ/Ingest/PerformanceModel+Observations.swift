@@ -5,6 +5,16 @@ extension PerformanceModel {
     /// One observation row.
     static func observation(_ r: [String: String], kind: String, period: String, value: String, unit: String, raw: String,
                             document: String? = nil, line: String? = nil) -> [String: String] {
+        var o = base(r, kind: kind, period: period, value: value, unit: unit, raw: raw, document: document, line: line)
+        // Where a reader gives the page, sheet or cell of the record, the value carries it too
+        // (written once the `observations` schema names those columns).
+        if document == nil { for k in ["page", "sheet", "cell"] { if let v = r[k] { o[k] = v } } }
+        return o
+    }
+
+    /// The columns every observation has.
+    static func base(_ r: [String: String], kind: String, period: String, value: String, unit: String, raw: String,
+                     document: String?, line: String?) -> [String: String] {
         ["id": StableID.make("obs", [r["id"] ?? "", kind, period, document ?? ""]), "document": document ?? r["document"] ?? "",
          "line": line ?? r["line"] ?? "", "plan": r["plan"] ?? "", "council": r["council"] ?? "",
          "record_id": r["id"] ?? "", "record_kind": r["action"] != nil ? "action" : "indicator",

@@ -110,7 +110,7 @@ extension PerformanceModel {
         return created
     }
 
-    /// One `indicator_key` per indicator of a council: its code (`hartlepool:NI 117`), else a
+    /// One `indicator_key` per indicator of a council: its code (`riverton:NI 117`), else a
     /// local reference with letters and digits, else the key of a coded indicator whose title
     /// reads the same (at least 80% of the words shared), else its own title's words.
     func assignKeys(_ tables: inout [String: IngestTable]) {
@@ -120,7 +120,7 @@ extension PerformanceModel {
             let r = t.rows[i]
             let place = Self.place(r["council"] ?? "")
             var key: String? = nil
-            // A code printed beside another indicator's title (flagged `reads like NI 177`) is
+            // A code printed beside another indicator's title (flagged `reads like NI …`) is
             // keyed by the indicator the title names.
             if let w = r["warning"], let m = w.range(of: #"reads like [A-Z]+ \d+"#, options: .regularExpression) {
                 key = place + ":" + w[m].dropFirst("reads like ".count)

@@ -4,13 +4,21 @@ import Foundation
 extension PerformanceModel {
     /// A status for one record and period, from one source.
     struct StatusEvent {
+        /// The record's id.
         var record: String
+        /// The period the status is for (`2008/09 Q3`).
         var period: String
+        /// red, amber or green.
         var status: String
+        /// stated, reported or derived.
         var source: String
+        /// Where it is stated (for a derived status, where the actual is).
         var document: String
+        /// The line in `document`.
         var line: String
+        /// The actual the status is about, when the source gives one.
         var actual: String = ""
+        /// The target the status is about, when the source gives one.
         var target: String = ""
 
         /// Later periods first matter most; at the same period a report beats the plan, and both beat planq's derivation.

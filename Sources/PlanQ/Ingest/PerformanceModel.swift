@@ -10,7 +10,7 @@ import Foundation
 struct PerformanceModel {
     /// How statuses are derived from actual against target.
     var rule: StatusRule
-    /// Initials → names per document (`TH – Tracey Herrington`).
+    /// Initials → names per document (`AB – Alex Brown`).
     var abbreviations: [String: [String: String]] = [:]
     /// Analyst corrections of the `owners` table: row id → person.
     var ownerOverrides: [String: String] = [:]
@@ -51,7 +51,7 @@ struct PerformanceModel {
         return [" report ", " return ", " monitoring ", " scorecard ", " exception "].contains { w.contains($0) }
     }
 
-    /// The council's place name, for keys (`hartlepool`).
+    /// The council's place name, for keys (`riverton`).
     static func place(_ council: String) -> String {
         TextCleaner.words(DocumentIngest.place(council))
     }
@@ -124,5 +124,21 @@ struct PerformanceModel {
             counts.rows[i]["difference"] = notes.isEmpty ? "the tally and the statuses read agree" : notes.joined(separator: "; ")
         }
         tables["status_counts"] = counts
+    }
+
+    /// One line for `--report`: what the model holds.
+    static func summary(_ tables: [String: IngestTable]) -> String {
+        let ind = tables["indicators"]?.rows ?? []
+        let owners = tables["owners"]?.rows ?? []
+        let history = tables["status_history"]?.rows ?? []
+        let keys = Set(ind.compactMap { $0["indicator_key"] }).count
+        let contradictions = ind.filter { ($0["warning"] ?? "").contains("the same value") }.count
+        let directions = ind.filter { !($0["direction"] ?? "").isEmpty }.count
+        let variants = Set(owners.map { ($0["document"] ?? "") + "\u{1F}" + ($0["owner_raw"] ?? "") }).count
+        let people = Set(owners.compactMap { $0["person"] }).count
+        return "model: \(tables["observations"]?.rows.count ?? 0) observations; \(history.count) statuses in the history "
+            + "(\(history.filter { ($0["record_id"] ?? "").isEmpty }.count) about earlier years, unattached); "
+            + "\(ind.count) indicators under \(keys) indicator keys, \(contradictions) with a contradiction between plans, "
+            + "\(directions) with a direction of travel; \(variants) printed owner cells naming \(people) people or bodies"
     }
 }

@@ -4,7 +4,7 @@ extension StatusRule {
     static let lowerWords = ["reduc", "killed", "seriously injured", "absence", "absent", "not in education", "neet",
                              "death", "mortality", "crime", "offend", "offence", "conception", "obes", "vacan", "homeless",
                              "waiting time", "delay", "emergency admission", "excluded", "exclusion", "narrow", "gap between",
-                             "under 2500g", "low birth weight", "fear of", "anti social", "antisocial", "re offending",
+                             "low birth weight", "fear of", "anti social", "antisocial", "re offending",
                              "residual", "landfill", "emission", "co2", "fuel poverty", "unemploy", "benefit claimant",
                              "smoking prevalence", "misuse", "burglar", "violence", "casualties", "fly tipping", "litter"]
     /// Stems that say larger values are better (`Increase …`, `… satisfaction`, `achievement of …`).

@@ -24,6 +24,9 @@ final class BrackenfordExampleTests: XCTestCase {
             let onDisk = try String(contentsOf: Self.dir.appendingPathComponent(t.name + ".csv"), encoding: .utf8)
             XCTAssertTrue(onDisk == t.csv(), "datasets/examples/brackenford/\(t.name).csv is stale: run scripts/ingest")
         }
+        XCTAssertTrue(result.report.contains("model: 60 observations; 28 statuses in the history (0 about earlier years, unattached); "
+            + "20 indicators under 5 indicator keys, 0 with a contradiction between plans, 20 with a direction of travel; "
+            + "8 printed owner cells naming 2 people or bodies"), result.report.joined(separator: "\n"))
         // The default load is the real plans only.
         let real = try DataDirectory.load(IngestTestSupport.root.appendingPathComponent("datasets").path)
         let councils = try XCTUnwrap(real.table("plans")).rows.map { $0[2].description }
