@@ -292,7 +292,7 @@ extension DocumentIngest {
             msg = "\(code) title '\(title.prefix(60))' does not match the National Indicator set ('\(ni.title.prefix(60))')"
         }
         if let m = msg {
-            r["warning"] = m
+            r["warnings"] = m
             warnings.append("\(document):\(line): warning: \(m)")
         }
     }

@@ -40,7 +40,7 @@ enum IngestSchema {
                 d("actual"), t("actual_period"), e("status", "rag"), e("status_source", "status_source"), t("status_period"),
                 t("status_document"), i("status_line"), IngestColumn(name: "latest", type: "bool"), e("direction", "direction"),
                 t("direction_from"), t("direction_to"),
-                t("owner"), t("owner_raw"), e("owner_source", "owner_source"), t("organisation"), t("warning"),
+                t("owner"), t("owner_raw"), e("owner_source", "owner_source"), t("organisation"), t("warnings"),
                 t("baseline_raw"), t("target_raw"), t("end_target_raw"), t("actual_raw"), t("status_raw")], joinKeys: toOutcomes),
             IngestTable(name: "observations", columns: located + [t("plan"), t("council"), t("record_id"), t("record_kind"), t("indicator_key"),
                                                                   t("code"), t("title"), t("period"), t("period_type"), t("kind"),

@@ -65,7 +65,7 @@ extension PerformanceModel {
 
     /// The same value of one indicator labelled with two financial years in two plans (an outturn
     /// printed as 2006/07 in one plan and 2007/08 in another) is flagged in both records'
-    /// `warning`, naming the other plan and line; both values are kept.
+    /// `warnings`, naming the other plan and line; both values are kept.
     func flagContradictions(_ tables: inout [String: IngestTable], _ obs: [[String: String]]) {
         var groups: [String: [[String: String]]] = [:]
         for o in obs where ["actual", "baseline", "year_to_date"].contains(o["kind"] ?? "") && !(o["value"] ?? "").isEmpty
@@ -87,7 +87,7 @@ extension PerformanceModel {
         guard !notes.isEmpty, var t = tables["indicators"] else { return }
         for i in t.rows.indices {
             guard let n = notes[t.rows[i]["id"] ?? ""] else { continue }
-            t.rows[i]["warning"] = ([t.rows[i]["warning"] ?? ""].filter { !$0.isEmpty } + n).joined(separator: "; ")
+            t.rows[i]["warnings"] = ([t.rows[i]["warnings"] ?? ""].filter { !$0.isEmpty } + n).joined(separator: "; ")
         }
         tables["indicators"] = t
     }

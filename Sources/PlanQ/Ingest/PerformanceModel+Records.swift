@@ -122,7 +122,7 @@ extension PerformanceModel {
             var key: String? = nil
             // A code printed beside another indicator's title (flagged `reads like NI …`) is
             // keyed by the indicator the title names.
-            if let w = r["warning"], let m = w.range(of: #"reads like [A-Z]+ \d+"#, options: .regularExpression) {
+            if let w = r["warnings"], let m = w.range(of: #"reads like [A-Z]+ \d+"#, options: .regularExpression) {
                 key = place + ":" + w[m].dropFirst("reads like ".count)
             } else if let c = r["code"], !c.isEmpty { key = place + ":" + c }
             else if let f = r["ref"], f.contains(where: \.isLetter), f.contains(where: \.isNumber) { key = place + ":" + f }

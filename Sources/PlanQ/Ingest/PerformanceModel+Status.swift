@@ -147,7 +147,7 @@ extension PerformanceModel {
         var byPeriod: [FinancialPeriod: (Double, Int)] = [:]
         var horizon: FinancialPeriod? = nil
         // Another plan's copy of one of this record's values under another year is a
-        // contradiction (flagged in `warning`), not a second measurement.
+        // contradiction (flagged in `warnings`), not a second measurement.
         var ownValues: [String: Set<Int>] = [:]
         for o in values where o["record_id"] == record {
             if let p = FinancialPeriod(o["period"] ?? ""), p.isYear { ownValues[o["value"] ?? "", default: []].insert(p.year) }

@@ -132,7 +132,7 @@ struct PerformanceModel {
         let owners = tables["owners"]?.rows ?? []
         let history = tables["status_history"]?.rows ?? []
         let keys = Set(ind.compactMap { $0["indicator_key"] }).count
-        let contradictions = ind.filter { ($0["warning"] ?? "").contains("the same value") }.count
+        let contradictions = ind.filter { ($0["warnings"] ?? "").contains("the same value") }.count
         let directions = ind.filter { !($0["direction"] ?? "").isEmpty }.count
         let variants = Set(owners.map { ($0["document"] ?? "") + "\u{1F}" + ($0["owner_raw"] ?? "") }).count
         let people = Set(owners.compactMap { $0["person"] }).count

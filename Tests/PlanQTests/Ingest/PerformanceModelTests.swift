@@ -135,9 +135,9 @@ final class PerformanceModelTests: XCTestCase {
         let ni117 = ind.filter { $0["code"] == "NI 117" && $0["document"] == "003_8ccf164a1c1c65b7" }
         XCTAssertGreaterThanOrEqual(ni117.count, 3)
         XCTAssertEqual(Set(ni117.map { $0["indicator_key"] }), ["hartlepool:NI 117"])
-        let flagged = ni117.filter { ($0["warning"] ?? "").contains("the same value 8.9 is labelled") }
+        let flagged = ni117.filter { ($0["warnings"] ?? "").contains("the same value 8.9 is labelled") }
         XCTAssertGreaterThanOrEqual(flagged.count, 2)
-        XCTAssertTrue(flagged.contains { ($0["warning"] ?? "").contains("labelled 2006/07 here and 2007/08") })
+        XCTAssertTrue(flagged.contains { ($0["warnings"] ?? "").contains("labelled 2006/07 here and 2007/08") })
         // A code printed beside another indicator's title is keyed by the title's indicator.
         let misprint = try XCTUnwrap(ind.first { $0["line"] == "1428" && $0["document"] == "000_77e7ecec40f9059f" })
         XCTAssertEqual(misprint["indicator_key"], "hartlepool:NI 177")
