@@ -46,9 +46,9 @@ enum IngestSchema {
                                                                   t("code"), t("title"), t("period"), t("period_type"), t("kind"),
                                                                   d("value"), t("unit"), e("status", "rag"), t("raw")]),
             IngestTable(name: "actions", columns: located + placed + [
-                t("ref"), t("action"), t("owner"), t("owner_raw"), e("owner_source", "owner_source"), t("organisation"), t("resources"),
+                t("ref"), t("action_key"), t("action"), t("owner"), t("owner_raw"), e("owner_source", "owner_source"), t("organisation"), t("resources"),
                 date("due"), t("due_raw"), e("status", "rag"), e("status_source", "status_source"), t("status_period"),
-                t("status_document"), i("status_line"), t("sub_actions")], joinKeys: toOutcomes),
+                t("status_document"), i("status_line"), IngestColumn(name: "latest", type: "bool"), t("sub_actions")], joinKeys: toOutcomes),
             IngestTable(name: "risks", columns: located + placed + [
                 t("ref"), t("risk"), e("status", "rag"), t("impact"), t("likelihood"), t("priority"), t("rating_raw"),
                 t("controls"), t("owner"), t("owner_raw"), e("owner_source", "owner_source"), date("due"), t("due_raw")], joinKeys: toOutcomes),
@@ -64,7 +64,7 @@ enum IngestSchema {
                                                                    i("read_red"), i("read_amber"), i("read_green"), i("read_total"),
                                                                    t("difference")]),
             IngestTable(name: "status_history", columns: located + [t("plan"), t("council"), t("record_id"), t("record_kind"),
-                                                                    t("indicator_key"), t("code"), t("title"), t("period"),
+                                                                    t("indicator_key"), t("action_key"), t("code"), t("title"), t("period"),
                                                                     e("status", "rag"), e("source", "status_source"), d("actual"), d("target")]),
             IngestTable(name: "owners", columns: [t("id"), t("document"), t("owner_raw"), t("person"), i("position"), i("people"),
                                                   t("rule"), i("records")]),

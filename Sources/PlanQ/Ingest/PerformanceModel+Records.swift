@@ -146,5 +146,25 @@ extension PerformanceModel {
             t.rows[i]["indicator_key"] = best?.0 ?? (place + ":" + own)
         }
         tables["indicators"] = t
+        assignActionKeys(&tables)
+    }
+
+    /// One `action_key` per action of a council across its plans and returns: a reference with
+    /// letters and digits (`riverton:HCA03`), else the action's own words (six to read and a hash
+    /// of all), so the same milestone in four quarterly returns has one key and one history.
+    func assignActionKeys(_ tables: inout [String: IngestTable]) {
+        guard var t = tables["actions"] else { return }
+        for i in t.rows.indices {
+            let r = t.rows[i]
+            let place = Self.place(r["council"] ?? "")
+            if let f = r["ref"], f.contains(where: \.isLetter), f.contains(where: \.isNumber) {
+                t.rows[i]["action_key"] = place + ":" + f
+            } else {
+                let all = TextCleaner.words(r["action"] ?? "")
+                t.rows[i]["action_key"] = place + ":" + all.split(separator: " ").prefix(6).joined(separator: "-") + "-"
+                    + StableID.make("t", [all]).suffix(6)
+            }
+        }
+        tables["actions"] = t
     }
 }

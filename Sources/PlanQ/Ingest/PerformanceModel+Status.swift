@@ -67,6 +67,7 @@ extension PerformanceModel {
                 for e in sorted {
                     history.append(["id": StableID.make("sh", [id, e.period, e.source, e.document, e.line]), "record_id": id,
                                     "record_kind": name == "actions" ? "action" : "indicator", "indicator_key": r["indicator_key"] ?? "",
+                                    "action_key": r["action_key"] ?? "",
                                     "plan": r["plan"] ?? "", "council": r["council"] ?? "", "code": r["code"] ?? "",
                                     "title": r["title"] ?? r["action"] ?? "", "period": e.period, "status": e.status,
                                     "source": e.source, "actual": e.actual, "target": e.target, "document": e.document, "line": e.line])
@@ -177,22 +178,25 @@ extension PerformanceModel {
         return (StatusRule.direction(from: earlier, to: later, polarity: polarity), f.label, to.label)
     }
 
-    /// `latest`: true on an indicator whose status is the latest of its `indicator_key` (no
-    /// record of the same indicator, in any plan or return, has a status for a later period),
-    /// false on one superseded by a later return, null without a status. An exception list of
-    /// quarterly returns filters on it, so an indicator red in Q1 and green in Q4 is not red now.
+    /// `latest`: true on an indicator (or action) whose status is the latest of its
+    /// `indicator_key` (`action_key`): no record of the same indicator, in any plan or return,
+    /// has a status for a later period; false on one superseded by a later return; null without
+    /// a status. An exception list of quarterly returns filters on it, so an indicator red in Q1
+    /// and green in Q4 is not red now.
     func markLatest(_ tables: inout [String: IngestTable]) {
-        guard var t = tables["indicators"] else { return }
-        var best: [String: Double] = [:]
-        for r in t.rows where !(r["status"] ?? "").isEmpty {
-            let k = r["indicator_key"] ?? r["id"] ?? ""
-            best[k] = max(best[k] ?? -2, FinancialPeriod(r["status_period"] ?? "")?.rank ?? -1)
+        for (name, keyColumn) in [("indicators", "indicator_key"), ("actions", "action_key")] {
+            guard var t = tables[name] else { continue }
+            var best: [String: Double] = [:]
+            for r in t.rows where !(r["status"] ?? "").isEmpty {
+                let k = r[keyColumn] ?? r["id"] ?? ""
+                best[k] = max(best[k] ?? -2, FinancialPeriod(r["status_period"] ?? "")?.rank ?? -1)
+            }
+            for i in t.rows.indices where !(t.rows[i]["status"] ?? "").isEmpty {
+                let k = t.rows[i][keyColumn] ?? t.rows[i]["id"] ?? ""
+                let rank = FinancialPeriod(t.rows[i]["status_period"] ?? "")?.rank ?? -1
+                t.rows[i]["latest"] = rank >= (best[k] ?? -1) ? "true" : "false"
+            }
+            tables[name] = t
         }
-        for i in t.rows.indices where !(t.rows[i]["status"] ?? "").isEmpty {
-            let k = t.rows[i]["indicator_key"] ?? t.rows[i]["id"] ?? ""
-            let rank = FinancialPeriod(t.rows[i]["status_period"] ?? "")?.rank ?? -1
-            t.rows[i]["latest"] = rank >= (best[k] ?? -1) ? "true" : "false"
-        }
-        tables["indicators"] = t
     }
 }

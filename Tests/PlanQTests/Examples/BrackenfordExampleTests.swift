@@ -60,6 +60,11 @@ final class BrackenfordExampleTests: XCTestCase {
         XCTAssertEqual(try run("status_history where indicator_key = \"brackenford:NI 195\" select period, status, source sort by period"),
                        [["2009/10 Q1", "amber", "reported"], ["2009/10 Q2", "red", "reported"],
                         ["2009/10 Q3", "red", "reported"], ["2009/10 Q4", "green", "reported"]])
+        // A milestone reported in four returns has one key and one history; only the latest return's status is current.
+        XCTAssertEqual(try run("status_history where record_kind = \"action\" and action_key starts with \"brackenford:open-the-eastfield\" select period, status sort by period"),
+                       [["2009/10 Q1", "amber"], ["2009/10 Q2", "red"], ["2009/10 Q3", "amber"], ["2009/10 Q4", "green"]])
+        XCTAssertEqual(try run("actions where latest sort by action select action, status_period, status"),
+                       [["Adopt the homelessness strategy", "2009/10 Q4", "green"], ["Open the Eastfield community hub", "2009/10 Q4", "green"]])
         // The owner printed four ways is one person.
         XCTAssertEqual(try run("indicators where ref = \"BBC07\" select owner, owner_raw sort by owner_raw"),
                        [["Priya Nandi", "P. Nandi"], ["Priya Nandi", "Priya Nan di"], ["Priya Nandi", "Priya Nandi"],
