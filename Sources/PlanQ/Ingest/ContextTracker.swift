@@ -22,7 +22,7 @@ struct ContextTracker {
     /// `Key Partners (*denotes overall lead) - A*, B, C`.
     static let partnersRE = re(#"^key partners[^:\-–]*?(?:\)\s*)?[:\-–]\s*(\S.*)$"#)
     /// A short title ending in a plan word and a period: `Safeguarding Action Plan 2008 / 09`.
-    static let planRE = re(#"^([a-z][^.;:!?]{2,80}?\b(?:plan|strategy|agreement|report))\s*(?:for\s+)?((?:19|20)\d\d\s*/\s*\d{2,4}|\d\d\s*/\s*\d\d|(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?)\s*$"#)
+    static let planRE = re(#"^([a-z][^.;:!?]{2,80}?\b(?:plan|strategy|agreement|report|return))\s*(?:for\s+)?((?:19|20)\d\d\s*/\s*\d{2,4}|\d\d\s*/\s*\d\d|(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?)\s*$"#)
     /// `PLAN QUARTER 4 PROGRESS REPORT`.
     static let progressRE = re(#"^(?:[a-z' ]*\bplan\s+)?quarter\s+([1-4])\s+progress\s+report$"#)
     /// `LAA Target: NI 73`: the indicator of the block that follows.

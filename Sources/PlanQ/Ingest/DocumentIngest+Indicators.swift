@@ -139,7 +139,8 @@ extension DocumentIngest {
             let raw = TextCleaner.clean(row[col])
             guard !raw.isEmpty, let header = t.columns[col] else { continue }
             let q = header.text.first(where: \.isNumber).map { "Q\($0)" } ?? header.text
-            let period = [context.planPeriod, q].compactMap { $0 }.joined(separator: " ")
+            if Self.isCumulative(header.text) { r["_cumulative"] = "1" }
+            let period = [context.planPeriod.flatMap(PeriodNormalizer.financialYear) ?? context.planPeriod, q].compactMap { $0 }.joined(separator: " ")
             r["_quarter:" + period] = raw
         }
         for (name, col) in slots {
@@ -155,8 +156,23 @@ extension DocumentIngest {
             r[name] = NumberNormalizer.format(x)
             if let u = v.unit, r["unit"] == nil { r["unit"] = u }
             // An actual with no period of its own is for the plan's year.
-            let period = (name == "baseline" ? v.period : nil) ?? t.columns[col]?.period ?? v.period
+            var period = (name == "baseline" ? v.period : nil) ?? t.columns[col]?.period ?? v.period
                 ?? (name == "actual" ? context.planPeriod : nil)
+            // `Q2 Actual`, `Year to date (Q3)`: the quarter of the plan's year; a year-to-date or
+            // cumulative figure is marked for the observations.
+            if name == "actual", let header = t.columns[col]?.text {
+                if let q = Self.quarter(in: header), let fy = (t.columns[col]?.period ?? context.planPeriod).flatMap(PeriodNormalizer.financialYear) {
+                    period = fy + " Q\(q)"
+                }
+                if Self.isCumulative(header) { r["_actual_kind"] = "year_to_date" }
+            }
+            // `Q2 last year (year to date)`: that quarter of the year before the plan's.
+            if name == "baseline", t.columns[col]?.period == nil, let header = t.columns[col]?.text, let q = Self.quarter(in: header),
+               let fp = context.planPeriod.flatMap(PeriodNormalizer.financialYear).flatMap(FinancialPeriod.init) {
+                let w = " " + TextCleaner.words(header) + " "
+                let back = w.contains(" last year ") || w.contains(" previous year ") || w.contains(" same quarter ")
+                period = FinancialPeriod(year: fp.year - (back ? 1 : 0), quarter: q).label
+            }
             if let p = period { r[name + "_period"] = p }
         }
     }
@@ -276,7 +292,7 @@ extension DocumentIngest {
             msg = "\(code) title '\(title.prefix(60))' does not match the National Indicator set ('\(ni.title.prefix(60))')"
         }
         if let m = msg {
-            r["warning"] = m
+            r["warnings"] = m
             warnings.append("\(document):\(line): warning: \(m)")
         }
     }
@@ -291,5 +307,21 @@ extension DocumentIngest {
     static func similarity(_ a: Set<String>, _ b: Set<String>) -> Double {
         let u = a.union(b).count
         return u == 0 ? 0 : Double(a.intersection(b).count) / Double(u)
+    }
+
+    /// The quarter a header names (`Q2 Actual`, `Quarter 3`), or nil.
+    static func quarter(in header: String) -> Int? {
+        let w = TextCleaner.words(header).split(separator: " ").map(String.init)
+        for (i, x) in w.enumerated() {
+            if x.count == 2, x.hasPrefix("q"), let n = Int(x.dropFirst()), (1...4).contains(n) { return n }
+            if x == "quarter", i + 1 < w.count, let n = Int(w[i + 1]), (1...4).contains(n) { return n }
+        }
+        return nil
+    }
+
+    /// Whether a header says its figures are cumulative (`Year to date`, `YTD`, `cumulative`).
+    static func isCumulative(_ header: String) -> Bool {
+        let w = " " + TextCleaner.words(header) + " "
+        return w.contains(" year to date ") || w.contains(" ytd ") || w.contains(" cumulative ")
     }
 }

@@ -18,6 +18,7 @@ extension DocumentIngest {
         }
         updateReportPeriod(text)
         guard !progress.key.isEmpty else { return false }
+        addPastStatuses(text, line: line)
         if let item = Self.bulletItem(text) {
             if let s = progress.statement { addProgress(item, status: s.status, kind: s.kind, line: line); return true }
             return false
@@ -34,6 +35,7 @@ extension DocumentIngest {
             let kind = w.contains("indicator") ? "indicator" : (w.contains("action") || w.contains("activit")) ? "action" : progress.statement?.kind ?? "action"
             progress.statement = (s, kind, line)
             progress.paragraphItemAllowed = true
+            progress.previousStatus = Self.previousStatus(in: text)
             return false
         }
         progress.paragraphItemAllowed = false
@@ -77,6 +79,25 @@ extension DocumentIngest {
         r["title"] = title
         if !comment.isEmpty { r["comment"] = comment.trimmingCharacters(in: CharacterSet(charactersIn: " .;")) }
         add("progress", r, key: [kind, title])
+        // The status the item had in the previous report, for the quarter before (history only).
+        if let was = progress.previousStatus, let p = context.planPeriod.flatMap(FinancialPeriod.init), !p.isYear {
+            var earlier = r
+            earlier["period"] = p.previous.label
+            earlier["status"] = was
+            earlier["actual"] = nil
+            earlier["target"] = nil
+            earlier["comment"] = "previously reported"
+            add("progress", earlier, key: ["previous", kind, title])
+        }
+    }
+
+    private static let previousRE = IngestPattern.make(#"\bpreviously (?:reported|recorded|rated) as (red|amber|green)\b"#, caseless: true)
+
+    /// `… previously reported as red is now …`: the earlier status, or nil.
+    static func previousStatus(in text: String) -> String? {
+        let ns = text as NSString
+        guard let m = previousRE.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) else { return nil }
+        return ns.substring(with: m.range(at: 1)).lowercased()
     }
 
     /// A report titled only by its quarter (`Quarter 4 Progress Report`) takes its year from the

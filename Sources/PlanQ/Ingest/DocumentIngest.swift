@@ -147,7 +147,10 @@ struct DocumentIngest {
         let slug = Self.slug((council.map { Self.place($0) } ?? "") + " " + title + " " + (period ?? ""))
         if slug == context.plan { return }
         let full = period.map { p in title.contains(p) || p.hasPrefix("Q") ? title : title + " " + p } ?? title
-        context = PlanContext(plan: slug, planTitle: full, planPeriod: period ?? PeriodNormalizer.period(in: title))
+        var planPeriod = period ?? PeriodNormalizer.period(in: title)
+        // `Quarter 2 Performance Monitoring Return 2009/10` covers `2009/10 Q2`.
+        if let p = planPeriod, FinancialPeriod(p)?.isYear == true, let q = Self.quarter(in: title) { planPeriod = p + " Q\(q)" }
+        context = PlanContext(plan: slug, planTitle: full, planPeriod: planPeriod)
         progress = ProgressProse()
         currentOutcomeRow = nil
         pendingIndicator = nil
@@ -275,7 +278,7 @@ struct DocumentIngest {
     /// The kind of plan a title names.
     static func kind(_ title: String) -> String {
         let w = TextCleaner.words(title)
-        if w.contains("progress report") { return "progress report" }
+        if w.contains("progress report") || w.contains("monitoring return") || w.contains("monitoring report") { return "progress report" }
         if w.contains("local area agreement") || w.contains("laa") { return "local area agreement plan" }
         if w.contains("departmental") { return "departmental plan" }
         if w.contains("operational") { return "operational plan" }

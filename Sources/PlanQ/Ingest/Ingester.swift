@@ -4,8 +4,9 @@ import Foundation
 ///
 /// Each document is read into blocks (``DocumentReader``), its headings keep the context
 /// (``ContextTracker``) and each recognised table adds records (``DocumentIngest``). Then statuses
-/// are derived where the documents state none (``StatusRule``), measures are listed, the National
-/// Indicator reference is added, and overrides are applied. Output is deterministic: the same
+/// from documents and progress reports are attached to records, and the performance model is built
+/// (``PerformanceModel``: observations, status history, current status, direction, indicator
+/// keys, owners); then the National Indicator reference is added and overrides are applied. Output is deterministic: the same
 /// documents give the same rows in the same order with the same ids.
 public struct Ingester: Sendable {
     /// The National Indicator reference list.
@@ -41,6 +42,7 @@ public struct Ingester: Sendable {
         var warnings: [String] = []
         var failures: [String] = []
         let refByCode = Dictionary(reference.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        var abbreviations: [String: [String: String]] = [:]
         for doc in documents {
             switch Result(catching: { () throws(DecodeFailure) -> Document in
                 try DocumentLoader(maxBytes: maxBytes).load(doc.data, name: doc.name, fileName: doc.fileName, format: inputFormat)
@@ -53,6 +55,8 @@ public struct Ingester: Sendable {
                 let lines = document.lines
                 let before = tables.mapValues(\.rows.count)
                 d.run(lines)
+                let abbr = OwnerDirectory.abbreviations(in: lines)
+                if !abbr.isEmpty { abbreviations[doc.name] = abbr }
                 tables = d.tables
                 Self.locate(&tables, from: before, in: document)
                 let kinds = ["plans", "outcomes", "indicators", "actions", "risks", "partnerships", "governance", "concerns", "progress", "status_counts"]
@@ -63,9 +67,11 @@ public struct Ingester: Sendable {
                 warnings.append(contentsOf: d.warnings)
             }
         }
-        derive(&tables)
-        listMeasures(&tables)
         listProgress(&tables)
+        var model = PerformanceModel(rule: rule, abbreviations: abbreviations)
+        for o in overrides where o.id.hasPrefix("own-") && o.column == "person" { model.ownerOverrides[o.id] = o.value }
+        model.build(&tables)
+        report.append(PerformanceModel.summary(tables))
         tables["national_indicators"]?.rows = reference.map { ni in
             ["code": ni.code, "number": String(ni.number), "title": ni.title, "polarity": ni.polarity ?? "", "theme": ni.theme ?? ""]
         }
@@ -102,53 +108,6 @@ public struct Ingester: Sendable {
         return where_.isEmpty ? text : text.replacingCharacters(in: r, with: where_)
     }
 
-    /// Status where none is stated (actual and target for the same period), polarity and direction.
-    func derive(_ tables: inout [String: IngestTable]) {
-        guard var t = tables["indicators"] else { return }
-        for i in t.rows.indices {
-            var r = t.rows[i]
-            let b = r["baseline"].flatMap(Double.init), tg = r["target"].flatMap(Double.init), a = r["actual"].flatMap(Double.init)
-            let pol = StatusRule.polarity(stated: r["polarity"].flatMap { $0.isEmpty ? nil : $0 }, baseline: b, target: tg)
-            if let p = pol { r["polarity"] = p }
-            if (r["status"] ?? "").isEmpty, let a = a, let tg = tg, let p = pol,
-               let ap = r["actual_period"], ap == r["target_period"] {
-                r["status"] = rule.status(actual: a, target: tg, polarity: p)
-                r["status_source"] = "derived"
-            }
-            if let p = pol, let b = b, let a = a, let bp = r["baseline_period"], let ap = r["actual_period"], bp != ap {
-                r["direction"] = StatusRule.direction(from: b, to: a, polarity: p)
-            }
-            t.rows[i] = r
-        }
-        tables["indicators"] = t
-    }
-
-    /// One `measures` row per number attached to an indicator.
-    func listMeasures(_ tables: inout [String: IngestTable]) {
-        guard let ind = tables["indicators"] else { return }
-        var rows: [[String: String]] = []
-        for r in ind.rows {
-            for kind in ["baseline", "actual", "target", "end_target"] {
-                guard let raw = r[kind + "_raw"], !raw.isEmpty else { continue }
-                let id = StableID.make("m", [r["id"] ?? "", kind])
-                rows.append(["id": id, "document": r["document"] ?? "", "line": r["line"] ?? "", "page": r["page"] ?? "",
-                             "sheet": r["sheet"] ?? "", "cell": r["cell"] ?? "", "plan": r["plan"] ?? "",
-                             "indicator_id": r["id"] ?? "", "code": r["code"] ?? "", "title": r["title"] ?? "", "kind": kind,
-                             "period": r[kind + "_period"] ?? "", "value": r[kind] ?? "", "unit": r["unit"] ?? "", "raw": raw])
-            }
-            for key in r.keys.filter({ $0.hasPrefix("_quarter:") }).sorted() {
-                let raw = r[key] ?? ""
-                let v = NumberNormalizer.read(raw)
-                rows.append(["id": StableID.make("m", [r["id"] ?? "", key]), "document": r["document"] ?? "", "line": r["line"] ?? "",
-                             "page": r["page"] ?? "", "sheet": r["sheet"] ?? "", "cell": r["cell"] ?? "",
-                             "plan": r["plan"] ?? "", "indicator_id": r["id"] ?? "", "code": r["code"] ?? "", "title": r["title"] ?? "",
-                             "kind": "quarter target", "period": String(key.dropFirst("_quarter:".count)),
-                             "value": v.value.map(NumberNormalizer.format) ?? "", "unit": v.unit ?? r["unit"] ?? "", "raw": raw])
-            }
-        }
-        tables["measures"]?.rows = rows
-    }
-
     /// One `progress` row per status a document states for an indicator or action (stated, not derived).
     func listProgress(_ tables: inout [String: IngestTable]) {
         var rows: [[String: String]] = []
@@ -158,7 +117,7 @@ public struct Ingester: Sendable {
                 let plan = tables["plans"]?.rows.first { $0["plan"] == r["plan"] }
                 rows.append(["id": StableID.make("prg", [r["id"] ?? ""]), "document": r["document"] ?? "", "line": r["line"] ?? "",
                              "page": r["page"] ?? "", "sheet": r["sheet"] ?? "", "cell": r["cell"] ?? "",
-                             "plan": r["plan"] ?? "", "period": r["actual_period"] ?? plan?["period"] ?? "", "kind": kind,
+                             "plan": r["plan"] ?? "", "record_id": r["id"] ?? "", "period": r["actual_period"] ?? plan?["period"] ?? "", "kind": kind,
                              "code": r["code"] ?? "", "ref": r["ref"] ?? "", "title": r["title"] ?? r["action"] ?? "",
                              "status": status, "actual": r["actual"] ?? "", "target": r["target"] ?? "",
                              "comment": r["status_raw"] ?? r["sub_actions"] ?? ""])

@@ -11,4 +11,7 @@ struct ProgressProse: Sendable {
     var statement: (status: String, kind: String, line: Int)?
     /// Whether the next plain paragraph may be an item (a statement's single item without a bullet).
     var paragraphItemAllowed = false
+    /// The status a statement says its items had in the previous report ("one activity which
+    /// was previously reported as red is now recorded as amber").
+    var previousStatus: String?
 }

@@ -1,7 +1,8 @@
 /// The rule that derives an indicator's RAG status when the document states none.
 ///
 /// Given an actual and a target for the same period and a polarity (from the National Indicator
-/// set, else the direction baseline → target): green when the target is met; amber when the actual
+/// set or the document, else the title's wording, else the direction baseline → target where the
+/// targets are not quarterly or cumulative; see ``PerformanceModel``): green when the target is met; amber when the actual
 /// misses it by at most `tolerance` × |target| (default 5%); red otherwise. Without a polarity or a
 /// same-period pair no status is derived.
 public struct StatusRule: Sendable {

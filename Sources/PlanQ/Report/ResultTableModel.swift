@@ -27,6 +27,7 @@ struct ResultTableModel {
         let hidden = Set([docIndex, hasSource ? lineIndex : nil].compactMap { $0 })
         shown = table.columns.indices.filter { !hidden.contains($0) }
         let ragColumns = shown.map { ResultTableModel.isRagColumn(table.columns[$0]) }
+        let directionColumns = shown.map { ResultTableModel.isDirectionColumn(table.columns[$0]) }
         let matrixStatus: [RagStatus?] = shown.map { matrix ? ResultTableModel.matrixStatus(table.columns[$0].name) : nil }
         for (k, i) in shown.enumerated() {
             let c = table.columns[i]
@@ -42,7 +43,8 @@ struct ResultTableModel {
             for (k, i) in shown.enumerated() {
                 let v = table.value(row: r, column: i)
                 // A matrix row's label must say something: a null key reads "(none)".
-                let text = matrix && matrixStatus[k] == nil && v.isNull && !table.columns[i].type.isNumeric ? "(none)" : ResultTableModel.display(v)
+                let shownText = matrix && matrixStatus[k] == nil && v.isNull && !table.columns[i].type.isNumeric ? "(none)" : ResultTableModel.display(v)
+                let text = directionColumns[k] && !v.isNull ? ResultTableModel.arrow(shownText) : shownText
                 var rag: RagStatus?
                 if ragColumns[k] { rag = RagStatus(word: text) ?? (v.isNull ? .notStated : nil) }
                 if let s = matrixStatus[k] {
@@ -75,6 +77,22 @@ struct ResultTableModel {
             return words.isSuperset(of: ["red", "amber", "green"])
         }
         return c.type == .text && ["status", "rag", "rating"].contains(c.name.lowercased())
+    }
+
+    /// A column of directions of travel: the `direction` enum (worse, same, improving).
+    static func isDirectionColumn(_ c: Column) -> Bool {
+        guard let e = c.type.enumType else { return false }
+        return Set(e.values.map { $0.lowercased() }) == ["worse", "same", "improving"]
+    }
+
+    /// A direction with its arrow; the word stays beside it so the page reads in black and white.
+    static func arrow(_ word: String) -> String {
+        switch word.lowercased() {
+        case "improving": return "↑ improving"
+        case "worse": return "↓ worse"
+        case "same": return "→ same"
+        default: return word
+        }
     }
 
     /// A pivot's status column: `red`, `amber`, `green`, or `null` (not stated).

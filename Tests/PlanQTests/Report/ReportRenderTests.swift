@@ -37,18 +37,60 @@ final class ReportRenderTests: XCTestCase {
     func testBundledExceptionListHasEveryRedIndicator() throws {
         let result = try S.run("scrutiny-pack", data: S.datasets)
         let doc = try ReportRenderer.render(result, format: .markdown)
-        let red = try S.csvRows(S.datasets + "/indicators.csv").filter { $0["status"]?.lowercased() == "red" }
+        let red = try S.csvRows(S.datasets + "/indicators.csv").filter { $0["status"]?.lowercased() == "red" && $0["latest"] == "true" }
         let rows = S.strings(S.parts(result, "Exception list: red indicators").first)
         XCTAssertEqual(rows.count, red.count)
         for r in red {
             let target = Double(r["target"] ?? ""), actual = Double(r["actual"] ?? "")
             let gap = zip2(actual, target).map { Value.format((($0 - $1) * 100).rounded() / 100) } ?? ""
+            let arrow = ["improving": "↑ improving", "worse": "↓ worse", "same": "→ same"][r["direction"] ?? ""] ?? ""
             let cells = [r["plan"], r["code"], r["title"], r["owner"], r["polarity"]].map { md.escapeText($0 ?? "") }
                 + [target.map(Value.format) ?? "", actual.map(Value.format) ?? "", gap, "🔴 Red",
-                   md.escapeText("\(r["document"] ?? ""):\(r["line"] ?? "")")]
+                   md.escapeText(r["status_period"] ?? ""), md.escapeText(r["status_source"] ?? ""), arrow,
+                   md.escapeText("\(r["status_document"] ?? ""):\(r["status_line"] ?? "")")]
             let line = "| " + cells.joined(separator: " | ") + " |"
             XCTAssertTrue(doc.contains(line), "missing exception row:\n\(line)")
         }
+    }
+
+    /// The red statuses the bundled papers state, found by reading the seed documents (not
+    /// planq's output): the one indicator the 2007/08 Q4 progress report names as red now, the
+    /// four it says were red a year earlier, and the action it says was red in the report before. Each must be in the scrutiny pack, with its
+    /// period and the paper and line that state it, and the current one in `indicators`.
+    static let redsInThePapers: [(line: Int, words: String, period: String, current: Bool)] = [
+        (2414, "qualification at level 4 or above", "2007/08 Q4", true),
+        (2373, "not in education, employment or training", "2006/07 Q3", false),
+        (2450, "reduction of young people not in education", "2006/07", false),
+        (2452, "teenage pregnancies", "2006/07", false),
+        (2454, "permanently excluded pupils offered full time education", "2006/07", false),
+        (2391, "reduce under 18 conception rate", "2007/08 Q3", false),
+    ]
+
+    func testEveryRedStatusThePapersStateIsInTheScrutinyPack() throws {
+        let seed = S.root.deletingLastPathComponent().appendingPathComponent("shared/seeds/003_8ccf164a1c1c65b7.txt")
+        let lines = try String(contentsOf: seed, encoding: .utf8).components(separatedBy: "\n")
+        let result = try S.run("scrutiny-pack", data: S.datasets)
+        let current = S.strings(S.parts(result, "Exception list: red indicators").first)
+        let history = S.strings(S.parts(result, "Red in the status history").first)
+        for red in Self.redsInThePapers {
+            // The statement is in the paper, and says red.
+            // The statement names the indicator on its line and says red there or just above it.
+            let text = lines[red.line - 1].lowercased()
+            let near = lines[max(0, red.line - 3)..<red.line].joined(separator: " ").lowercased()
+            XCTAssertTrue(text.contains(red.words.lowercased()) && near.contains(" red"), "003:\(red.line) no longer states \(red.words)")
+            let inHistory = history.filter { row in row.contains { $0.lowercased().contains(red.words.lowercased()) } }
+            XCTAssertTrue(inHistory.contains { $0.contains(red.period) && $0.contains("003_8ccf164a1c1c65b7") && $0.contains(String(red.line)) },
+                          "red '\(red.words)' (\(red.period), 003:\(red.line)) missing from the status history section: \(inHistory)")
+            let inCurrent = current.contains { row in row.contains { $0.lowercased().contains(red.words.lowercased()) } }
+            XCTAssertEqual(inCurrent, red.current, "\(red.words) in the exception list of current reds")
+        }
+        // `indicators where status = red` returns the current one with its period and source.
+        let catalog = try DataDirectory.load(S.datasets)
+        let r = try XCTUnwrap(try Engine(catalog: catalog, today: nil).run(SourceText(name: "<q>", text:
+            "indicators where status = red select title, actual, target, status_period, status_source, status_document, status_line")).last).table
+        XCTAssertEqual(r.rowCount, 1)
+        XCTAssertTrue(r.value(row: 0, column: 0).description.contains("level 4 or above"))
+        XCTAssertEqual((1..<7).map { r.value(row: 0, column: $0).description }, ["62", "69", "2007/08 Q4", "reported", "003_8ccf164a1c1c65b7", "2414"])
     }
 
     func zip2(_ a: Double?, _ b: Double?) -> (Double, Double)? {
