@@ -282,5 +282,10 @@ indicators group by theme aggregate count_distinct(owner) as owners, median(targ
 indicators aggregate corr(baseline, target) as baseline_vs_target
 
 """#),
+        ("17_red_now.pq", #"""
+-- What is red now, the period the status is for, and which paper says so (`status_history` has every earlier one).
+indicators where status = red and latest select title, actual, target, status_period, status_source, status_document, status_line
+
+"""#),
     ]
 }
