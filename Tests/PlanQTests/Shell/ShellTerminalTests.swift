@@ -486,8 +486,10 @@ final class ShellTerminalTests: XCTestCase {
             .replacingOccurrences(of: "from reports/plan-summary.pqr on the data in Tests/Fixtures/reports",
                                   with: "from \(reportFile) on the data in the planq shell session")
         XCTAssertEqual(try String(contentsOfFile: dir + "/summary.md", encoding: .utf8), expected)
+        // A parameter value no row holds is an error naming the parameter, and nothing is written.
         screen = enter(s, ".report \(reportFile) council=Nowhere -o \(dir)/none.md")
-        XCTAssertTrue(FileManager.default.fileExists(atPath: dir + "/none.md"), screen)
+        XCTAssertTrue(screen.contains("parameter 'council': no council is \"Nowhere\""), screen)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/none.md"), screen)
         screen = enter(s, ".report \(reportFile) counsil=x")
         XCTAssertTrue(screen.contains("the report has no parameter 'counsil'"), screen)
 
