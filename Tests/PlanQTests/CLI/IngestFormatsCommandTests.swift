@@ -61,13 +61,13 @@ final class IngestFormatsCommandTests: XCTestCase {
         let dir = try tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
         let cases = [
-            ("bad/not_a_zip.xlsx", "not_a_zip: not an xlsx workbook: the file is not a zip archive"),
-            ("bad/no_workbook.xlsx", "no_workbook: not an xlsx workbook: the zip archive has no xl/workbook.xml"),
-            ("bad/zip_bomb.xlsx", "zip_bomb: the workbook part 'xl/worksheets/sheet1.xml' is compressed"),
-            ("bad/zip_bomb_lying.xlsx", "zip_bomb_lying: the workbook part 'xl/worksheets/sheet1.xml' inflates past its declared 2000 bytes"),
-            ("bad/script_deep.html", "script_deep: line 3: tags are nested over 256 deep"),
-            ("bad/empty.html", "empty: no text found in the HTML"),
-            ("bad/garbage.html", "garbage: the document looks binary"),
+            ("bad/not_a_zip.xlsx", "not_a_zip.xlsx: not an xlsx workbook: the file is not a zip archive"),
+            ("bad/no_workbook.xlsx", "no_workbook.xlsx: not an xlsx workbook: the zip archive has no xl/workbook.xml"),
+            ("bad/zip_bomb.xlsx", "zip_bomb.xlsx: the workbook part 'xl/worksheets/sheet1.xml' is compressed"),
+            ("bad/zip_bomb_lying.xlsx", "zip_bomb_lying.xlsx: the workbook part 'xl/worksheets/sheet1.xml' inflates past its declared 2000 bytes"),
+            ("bad/script_deep.html", "script_deep.html: line 3: tags are nested over 256 deep"),
+            ("bad/empty.html", "empty.html: no text found in the HTML"),
+            ("bad/garbage.html", "garbage.html: the document looks binary"),
         ]
         for (file, message) in cases {
             let out = dir.appendingPathComponent("out-" + URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent)
@@ -87,7 +87,7 @@ final class IngestFormatsCommandTests: XCTestCase {
         let forced = try planq(["ingest", "--input-format", "xlsx", Self.formats.appendingPathComponent("pages/ashcombe_exceptions.html").path,
                                 "--out", dir.appendingPathComponent("forced").path])
         XCTAssertEqual(forced.status, 1)
-        XCTAssertTrue(forced.err.contains("ashcombe_exceptions: not an xlsx workbook"), forced.err)
+        XCTAssertTrue(forced.err.contains("ashcombe_exceptions.html: not an xlsx workbook"), forced.err)
     }
 
     func testHarmlessPageWithoutTablesSaysNoRecords() throws {
