@@ -99,7 +99,7 @@ final class EmptyResultExplainer {
         switch plan {
         case .scan(let t, _): return t.rowCount
         case .filter(let p, _), .project(let p, _), .aggregate(let p, _, _), .pivot(let p, _), .sort(let p, _),
-             .limit(let p, _), .top(let p, _, _, _, _), .distinct(let p):
+             .limit(let p, _), .top(let p, _, _, _, _), .distinct(let p), .window(let p, _):
             return scannedRows(p)
         case .join(let l, let r, _, _): return scannedRows(l) + scannedRows(r)
         }
@@ -117,7 +117,7 @@ final class EmptyResultExplainer {
             return .rows(t.rowCount)
         case .filter:
             return try walkFilters(plan)
-        case .project(let p, _), .sort(let p, _):
+        case .project(let p, _), .sort(let p, _), .window(let p, _):
             return try walk(p)
         case .aggregate(let p, let keys, _):
             // Aggregating everything into one row gives a row even from no input.
@@ -224,7 +224,8 @@ final class EmptyResultExplainer {
             let name = t.name
             if name.hasSuffix("s") && !name.hasSuffix("ss") { return (String(name.dropLast()), name) }
             return ("\(name) row", "\(name) rows")
-        case .filter(let p, _), .project(let p, _), .sort(let p, _), .limit(let p, _), .top(let p, _, _, _, _):
+        case .filter(let p, _), .project(let p, _), .sort(let p, _), .limit(let p, _), .top(let p, _, _, _, _),
+             .window(let p, _):
             return nouns(p)
         case .aggregate, .pivot: return ("group", "groups")
         case .distinct, .join: return ("row", "rows")

@@ -160,6 +160,9 @@ struct PhysicalPlanner {
                               leftWidth: lb.layout.count, rightWidth: rb.layout.count, leftOuter: leftOuter,
                               label: label, context: context)
             return Built(op: op, layout: lb.layout + rb.layout, known: [:])
+
+        case .window(let input, let calls):
+            return try buildWindow(input, calls, required: required)
         }
     }
 
@@ -198,6 +201,8 @@ struct PhysicalPlanner {
             return spec.zeroFill ? .int : spec.cellType
         case .join(let l, let r, _, _):
             return l.outputs.contains(id) ? typeOf(id, in: l) : typeOf(id, in: r)
+        case .window(let p, let calls):
+            return calls.first { $0.id == id }?.call.type ?? typeOf(id, in: p)
         }
     }
 }

@@ -57,7 +57,8 @@ struct StepSpans {
             case .join(let l, let r, _, _): add(l); add(r); joins += 1
             case .limit(let p, _): add(p); limits += 1
             case .top(let p, _, _, _, _): add(p); tops += 1
-            case .project(let p, _), .aggregate(let p, _, _), .pivot(let p, _), .sort(let p, _), .distinct(let p): add(p)
+            case .project(let p, _), .aggregate(let p, _, _), .pivot(let p, _), .sort(let p, _), .distinct(let p),
+                 .window(let p, _): add(p)
             }
         }
     }

@@ -135,6 +135,7 @@ extension Binder {
         case .binary(_, let a, let b), .textMatch(_, let a, let b, _): return containsAggregate(a) || containsAggregate(b)
         case .between(let a, let b, let c, _): return containsAggregate(a) || containsAggregate(b) || containsAggregate(c)
         case .inList(let a, let l, _): return containsAggregate(a) || l.contains(where: containsAggregate)
+        case .window: return false
         case .literal, .name, .today: return false
         }
     }

@@ -74,7 +74,7 @@ extension Binder {
         // (`let d = ..., late = d > 30`) needs that projection to run first.
         var pending = Set<ColumnID>()
         for (name, e) in items {
-            let b = try bindExpr(e, Scope(columns: cols))
+            let b = try bindLetItem(e, cols, &state, &outputs, &pending)
             if !b.columns.isDisjoint(with: pending) {
                 state.plan = .project(state.plan, outputs: outputs)
                 outputs = cols.map { (id: $0.id, expr: BoundExpr.column($0.id, $0.type)) }

@@ -37,6 +37,10 @@ extension Binder {
                 return try bindAggregateReference(fn, f, args, e.span)
             }
             guard let fn = ScalarFunction(rawValue: f.name.lowercased()) else {
+                if let w = WindowFunction.named(f.name) {
+                    throw error("\(w.rawValue)() is a window function and needs 'over (...)'", e.span,
+                                help: "for example: let r = \(w.signature) over (per theme sort by period)")
+                }
                 let all = ScalarFunction.allCases.map(\.rawValue) + AggregateFunction.allCases.map(\.rawValue)
                 throw error("unknown function '\(f.name)'", f.span).withSuggestion(EditDistance.suggest(f.name, among: all))
             }
@@ -97,6 +101,8 @@ extension Binder {
                 }
             }
             return .textMatch(op, l, cast(r, to: .text), negated: negated)
+        case .window(let f, let args, let clause):
+            return try bindWindow(f, args, clause, e.span, scope)
         case .interval:
             throw error("an interval such as '3 months' can only be added to or taken from a date", e.span)
         }

@@ -13,6 +13,8 @@ public struct Binder {
     public internal(set) var names: [ColumnID: String] = [:]
     /// The open grouping while binding its aggregate list or `having` (aggregate calls allowed).
     var aggregating: PendingGroup?
+    /// The window calls of the `let` item being bound (window functions allowed), else nil.
+    var windowing: PendingWindows?
     /// Warnings found while binding (a quoted value a text column never holds); the
     /// query still runs.
     public internal(set) var warnings: [Diagnostic] = []

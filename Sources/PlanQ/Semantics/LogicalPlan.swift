@@ -17,6 +17,8 @@ public indirect enum LogicalPlan: Sendable {
     case top(LogicalPlan, n: Int, key: BoundExpr, descending: Bool, per: [BoundExpr])
     case distinct(LogicalPlan)
     case join(LogicalPlan, LogicalPlan, keys: [(left: BoundExpr, right: BoundExpr)], leftOuter: Bool)
+    /// The input's columns followed by one column per window call (rows keep their input order).
+    case window(LogicalPlan, calls: [(id: ColumnID, call: WindowCall)])
 
     /// Output column IDs in order.
     public var outputs: [ColumnID] {
@@ -28,6 +30,7 @@ public indirect enum LogicalPlan: Sendable {
         case .aggregate(_, let keys, let aggs): return keys.map(\.id) + aggs.map(\.id)
         case .pivot(_, let spec): return spec.outputIDs
         case .join(let l, let r, _, _): return l.outputs + r.outputs
+        case .window(let p, let calls): return p.outputs + calls.map(\.id)
         }
     }
 }

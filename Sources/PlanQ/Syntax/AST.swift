@@ -145,6 +145,8 @@ public struct Expr: Sendable {
         case textMatch(TextMatchOp, Expr, Expr, negated: Bool)
         /// `n months` / `n days` (an interval added to or taken from a date).
         case interval(Expr, months: Bool)
+        /// `f(args) over (per ... sort by ...)`: a window function (only in `let`).
+        case window(Identifier, [Expr], WindowClause)
     }
     public var kind: Kind
     public var span: SourceSpan

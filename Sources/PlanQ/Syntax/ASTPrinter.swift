@@ -89,6 +89,11 @@ public enum ASTPrinter {
             return list([negated ? "not-" + word : word, expr(l), expr(r)])
         case .interval(let x, let months):
             return list([months ? "months" : "days", expr(x)])
+        case .window(let f, let args, let w):
+            var over = ["over"]
+            if !w.partition.isEmpty { over.append(list(["per"] + w.partition.map(expr))) }
+            if !w.sort.isEmpty { over.append(list(["sort-by"] + w.sort.map(sortKey))) }
+            return list([list([identifier(f)] + args.map(expr)), list(over)])
         }
     }
 

@@ -288,6 +288,7 @@ extension Parser {
             } while s.match(.comma) != nil
         }
         let close = try closingParen(&s, open: open, inList: true)
+        if isOver(s) { return try window(&s, function, args) }
         return Expr(.call(function, args), function.span.merged(close.span))
     }
 
