@@ -1,6 +1,8 @@
-"""The ten db-benchmark groupby questions.
+"""The ten db-benchmark groupby questions, and two window-function questions.
 
-Each entry: (id, description, planq query, DuckDB SQL, SQLite SQL or None).
+w1 and w2 are not db-benchmark's: issue 16's window functions on the same
+table (a rank within 1e5 partitions, a running sum within 100), every input
+row kept. Each entry: (id, description, planq query, DuckDB SQL, SQLite SQL or None).
 The table is `x` in every engine. The DuckDB SQL is db-benchmark's
 (`groupby-duckdb` solution); SQLite lacks median/stddev/corr, so q6 and q9 are
 None there; q8 uses a window function (SQLite >= 3.25).
@@ -84,6 +86,24 @@ QUESTIONS = [
         "FROM x GROUP BY id1, id2, id3, id4, id5, id6",
         "SELECT id1, id2, id3, id4, id5, id6, sum(v3) AS v3, count(*) AS count "
         "FROM x GROUP BY id1, id2, id3, id4, id5, id6",
+    ),
+]
+
+# Window functions (issue 16). planq sorts nulls last in both directions; the SQL says so.
+QUESTIONS += [
+    (
+        "w1",
+        "rank v3 desc per id6",
+        "x let r = rank() over (per id6 sort by v3 desc) select id6, v3, r",
+        "SELECT id6, v3, rank() OVER (PARTITION BY id6 ORDER BY v3 DESC NULLS LAST) AS r FROM x",
+        "SELECT id6, v3, rank() OVER (PARTITION BY id6 ORDER BY v3 DESC NULLS LAST) AS r FROM x",
+    ),
+    (
+        "w2",
+        "running sum v1 per id1 by id4",
+        "x let s = sum(v1) over (per id1 sort by id4) select id1, id4, v1, s",
+        "SELECT id1, id4, v1, sum(v1) OVER (PARTITION BY id1 ORDER BY id4) AS s FROM x",
+        "SELECT id1, id4, v1, sum(v1) OVER (PARTITION BY id1 ORDER BY id4) AS s FROM x",
     ),
 ]
 

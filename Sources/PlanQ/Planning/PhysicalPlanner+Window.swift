@@ -41,7 +41,8 @@ extension PhysicalPlanner {
             if !g.call.sort.isEmpty {
                 over.append("sort by " + g.call.sort.map { name($0.id) + ($0.descending ? " desc" : "") }.joined(separator: ", "))
             }
-            labels.append("[\(g.members.map { name(kept[$0.index].id) }.joined(separator: ", "))] over (\(over.joined(separator: " ")))")
+            let shown = g.members.map { "\($0.call.function.rawValue)(\($0.call.argument.map(name) ?? ""))" }
+            labels.append("\(shown.joined(separator: ", ")) over (\(over.joined(separator: " ")))")
         }
         let op = Window(child: child.op, width: child.layout.count, specifications: specs,
                         label: labels.joined(separator: "; "), context: context)

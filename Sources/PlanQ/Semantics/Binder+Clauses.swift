@@ -73,12 +73,12 @@ extension Binder {
         // IDs computed by the projection being built: an item that reads one of them
         // (`let d = ..., late = d > 30`) needs that projection to run first.
         var pending = Set<ColumnID>()
+        // Window calls of the items so far, computed in one window node under the projection.
+        var windows = PendingWindows(base: cols)
         for (name, e) in items {
-            let b = try bindLetItem(e, cols, &state, &outputs, &pending)
+            let b = try bindLetItem(e, cols, &state, &outputs, &pending, &windows)
             if !b.columns.isDisjoint(with: pending) {
-                state.plan = .project(state.plan, outputs: outputs)
-                outputs = cols.map { (id: $0.id, expr: BoundExpr.column($0.id, $0.type)) }
-                pending.removeAll()
+                flushLet(&state, &outputs, &pending, &windows, cols)
             }
             let id = newID(name.name)
             pending.insert(id)
@@ -92,7 +92,7 @@ extension Binder {
                 outputs.append((id, b))
             }
         }
-        state.plan = .project(state.plan, outputs: outputs)
+        state.plan = .project(windows.applied(to: state.plan), outputs: outputs)
         state.scope = Scope(columns: cols)
     }
 

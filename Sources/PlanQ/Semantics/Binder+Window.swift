@@ -1,32 +1,38 @@
 /// Binding of window functions (`f(...) over (per ... sort by ...)`), which are
 /// allowed only in `let`: each becomes a column of a ``LogicalPlan/window(_:calls:)``
-/// node placed under the `let`'s projection.
+/// node placed under the `let`'s projection (one node for the whole `let`).
 extension Binder {
-    /// Binds one `let` item. An item with window calls first gets its window node:
-    /// a projection computing the calls' inputs, then the window itself, both
-    /// under the projection the `let` is building (`outputs`).
+    /// Binds one `let` item; its window calls join `windows`, the let's window node.
+    /// When they read a column computed earlier in the same `let`, the projection so
+    /// far is closed first (see ``flushLet``) so the window sees that column.
     mutating func bindLetItem(_ e: Expr, _ cols: [ScopeColumn], _ state: inout State,
                               _ outputs: inout [(id: ColumnID, expr: BoundExpr)],
-                              _ pending: inout Set<ColumnID>) throws -> BoundExpr {
+                              _ pending: inout Set<ColumnID>, _ windows: inout PendingWindows) throws -> BoundExpr {
         guard containsWindow(e) else { return try bindExpr(e, Scope(columns: cols)) }
-        // The window reads columns of the plan below it: earlier items of this `let`
-        // must be computed first.
-        if !pending.isEmpty {
-            state.plan = .project(state.plan, outputs: outputs)
-            outputs = cols.map { (id: $0.id, expr: BoundExpr.column($0.id, $0.type)) }
-            pending.removeAll()
-        }
         let saved = windowing
-        windowing = PendingWindows()
         defer { windowing = saved }
-        let b = try bindExpr(e, Scope(columns: cols))
-        guard let w = windowing, !w.calls.isEmpty else { return b }
-        var input = state.plan
-        if !w.computed.isEmpty {
-            input = .project(input, outputs: cols.map { (id: $0.id, expr: BoundExpr.column($0.id, $0.type)) } + w.computed)
+        windowing = windows
+        var b = try bindExpr(e, Scope(columns: cols))
+        guard var w = windowing else { return b }
+        if !pending.isDisjoint(with: w.inputs(from: windows.calls.count)) {
+            flushLet(&state, &outputs, &pending, &windows, cols)
+            windowing = windows
+            b = try bindExpr(e, Scope(columns: cols))
+            guard let again = windowing else { return b }
+            w = again
         }
-        state.plan = .window(input, calls: w.calls)
+        windows = w
         return b
+    }
+
+    /// Closes the projection a `let` is building (under it, the window node of the
+    /// calls so far), so later items can read what it computed.
+    func flushLet(_ state: inout State, _ outputs: inout [(id: ColumnID, expr: BoundExpr)],
+                  _ pending: inout Set<ColumnID>, _ windows: inout PendingWindows, _ cols: [ScopeColumn]) {
+        state.plan = .project(windows.applied(to: state.plan), outputs: outputs)
+        outputs = cols.map { (id: $0.id, expr: BoundExpr.column($0.id, $0.type)) }
+        pending.removeAll()
+        windows = PendingWindows(base: cols)
     }
 
     /// A window call met while binding an expression: a reference to its result column.

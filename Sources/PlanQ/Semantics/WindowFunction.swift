@@ -88,11 +88,39 @@ public struct WindowCall: Sendable {
     }
 }
 
-/// The window calls met while binding one `let` item (see ``Binder/bindLetItem``).
+/// The window calls of a `let` (see ``Binder/bindLetItem``): one window node under
+/// the `let`'s projection computes them all.
 struct PendingWindows {
+    /// The columns of the plan the window node goes on.
+    var base: [ScopeColumn]
     /// Columns to compute before the window: arguments, partition and sort keys that are not plain columns.
     var computed: [(id: ColumnID, expr: BoundExpr)] = []
     var calls: [(id: ColumnID, call: WindowCall)] = []
     /// Calls by their text, so the same window written twice is computed once.
     var byText: [String: ColumnID] = [:]
+
+    init(base: [ScopeColumn]) {
+        self.base = base
+    }
+
+    /// The columns read by the calls from index `first` on (through computed inputs too).
+    func inputs(from first: Int) -> Set<ColumnID> {
+        var ids = Set<ColumnID>()
+        let computedIDs = Dictionary(computed.map { ($0.id, $0.expr) }, uniquingKeysWith: { a, _ in a })
+        for (_, c) in calls.dropFirst(first) {
+            for id in [c.argument].compactMap({ $0 }) + c.partition + c.sort.map(\.id) {
+                if let e = computedIDs[id] { e.collectColumns(into: &ids) } else { ids.insert(id) }
+            }
+        }
+        return ids
+    }
+
+    /// `plan` with the window node on top (after a projection of the computed inputs), or
+    /// `plan` itself when there are no calls.
+    func applied(to plan: LogicalPlan) -> LogicalPlan {
+        guard !calls.isEmpty else { return plan }
+        if computed.isEmpty { return .window(plan, calls: calls) }
+        let pass = base.map { (id: $0.id, expr: BoundExpr.column($0.id, $0.type)) }
+        return .window(.project(plan, outputs: pass + computed), calls: calls)
+    }
 }
