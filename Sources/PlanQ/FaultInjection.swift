@@ -9,5 +9,7 @@ enum FaultInjection {
     nonisolated(unsafe) static var countIncludesNulls = false
     /// `false and null` gives null instead of false (the dominant-value rule is lost).
     nonisolated(unsafe) static var andIgnoresDominantFalse = false
+    /// `rank() over (...)` numbers peers apart (as if it were `row_number()`).
+    nonisolated(unsafe) static var rankIgnoresPeers = false
 }
 #endif

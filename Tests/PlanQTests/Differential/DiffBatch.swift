@@ -7,6 +7,9 @@ import Foundation
 /// failing round replays alone with `--seed <round seed> --count 10`.
 struct DiffBatch {
     static let queriesPerRound = 20
+    /// Window queries (``DiffWindowGenerator``) run after each round's row queries, on the
+    /// same table `t`, from their own seed so the row queries stay as they were.
+    static let windowQueriesPerRound = 10
     static let trace = ProcessInfo.processInfo.environment["PLANQ_DIFF_TRACE"] == "1"
     /// `PLANQ_DIFF_FOCUS=text` (`scripts/diff --focus text`): the class of issue 19 —
     /// most tables of 3 to 20 batches, computed text in most queries.
@@ -61,11 +64,48 @@ struct DiffBatch {
             case .bothOverflow: coverage.add("outcome: both overflow")
             case .planqOnlyOverflow: coverage.add("outcome: overflow (planq only, row exists)")
             case .unusedLetOverflow: coverage.add("outcome: overflow in an unused let (SQLite only)")
+            case .windowSumOverflow: coverage.add("outcome: running sum overflow (SQLite only)")
             case .mismatch:
                 coverage.add("outcome: MISMATCH")
                 guard failures.count < maxFailures else { continue }
                 failures.append(report(q, runner: runner, roundSeed: roundSeed, index: i))
             }
+        }
+        runWindowRound(roundSeed, t, runner)
+    }
+
+    /// The round's window queries on table `t`.
+    mutating func runWindowRound(_ roundSeed: UInt64, _ t: DiffTable, _ runner: DiffRunner) {
+        var gen = DiffWindowGenerator(random: SeededRandom(seed: roundSeed ^ 0x5749_4E44_4F57))
+        for i in 0..<Self.windowQueriesPerRound {
+            let w = gen.query(t)
+            coverage.record(w)
+            if Self.trace { FileHandle.standardError.write(Data("[\(roundSeed) window #\(i)] \(w.planq)\n".utf8)) }
+            let (verdict, p, s) = runner.judge(w)
+            switch verdict {
+            case .agree: coverage.add("window outcome: rows agree")
+            case .bothOverflow, .planqOnlyOverflow, .unusedLetOverflow: coverage.add("window outcome: both overflow")
+            case .windowSumOverflow: coverage.add("outcome: running sum overflow (SQLite only)")
+            case .mismatch(let why):
+                coverage.add("outcome: MISMATCH")
+                guard failures.count < maxFailures else { continue }
+                failures.append("""
+                differential mismatch (window): round seed \(roundSeed), window query \(i)
+                planq: \(w.planq)
+                SQL:   \(w.sql)
+                \(why)
+                planq:  \(Self.show(p))
+                SQLite: \(Self.show(s))
+                \(t.dump())
+                """)
+            }
+        }
+    }
+
+    static func show(_ o: DiffRunner.Outcome) -> String {
+        switch o {
+        case .error(let m): return "error: \(m)"
+        case .rows(let r): return "\(r.count) rows\n" + r.prefix(20).map { "    " + $0.map(\.description).joined(separator: " | ") }.joined(separator: "\n")
         }
     }
 

@@ -16,6 +16,9 @@ struct DiffRunner {
         case planqOnlyOverflow
         /// SQLite overflowed computing a `let` that nothing uses (planq prunes it).
         case unusedLetOverflow
+        /// SQLite's running integer `sum() over (...)` overflowed on the way to totals that fit
+        /// (planq's window sums are exact and fail only when a value it returns does not fit).
+        case windowSumOverflow
         case mismatch(String)
     }
 

@@ -18,10 +18,24 @@ final class DifferentialTests: XCTestCase {
         let start = Date()
         try batch.run()
         let c = batch.coverage.counts
-        print("differential: seed \(seed), \(c["queries", default: 0]) queries in \(String(format: "%.1f", Date().timeIntervalSince(start))) s")
+        print("differential: seed \(seed), \(c["queries", default: 0]) row queries + \(c["window queries", default: 0]) window queries in \(String(format: "%.1f", Date().timeIntervalSince(start))) s")
         print("differential coverage: \(batch.coverage.summary)")
         for f in batch.failures { XCTFail(f) }
         XCTAssertEqual(c["queries"], count)
+        let rounds = (count + DiffBatch.queriesPerRound - 1) / DiffBatch.queriesPerRound
+        XCTAssertEqual(c["window queries"], rounds * DiffBatch.windowQueriesPerRound)
+        if count >= Self.fixedCount {
+            // Issue 16: the seeded batch is at least 3,000 queries in all.
+            XCTAssertGreaterThanOrEqual(c["queries", default: 0] + c["window queries", default: 0], 3_000)
+            for key in ["window fn row_number", "window fn rank", "window fn dense_rank", "window fn lag", "window fn lead",
+                        "window fn first", "window fn last", "window fn sum", "window fn avg", "window fn count",
+                        "window fn count()", "window fn min", "window fn max", "window: lag/lead offset",
+                        "window: no per", "window: unsorted", "window: desc key", "window: over groups",
+                        "window: several in one let", "window: empty table", "window: null partition key",
+                        "window: null sort key", "window: null argument", "window outcome: rows agree"] {
+                XCTAssertGreaterThan(c[key, default: 0], 0, "the batch never produced '\(key)'")
+            }
+        }
         if count >= Self.fixedCount {
             // The batch must reach the cases it exists for; a generator change that stops it fails here.
             for key in ["empty tables", "one-row tables", "tables over one batch", "null rate 100%", "join", "left join",
@@ -55,6 +69,17 @@ final class DifferentialTests: XCTestCase {
         batch.maxFailures = 1
         try batch.run()
         XCTAssertFalse(batch.failures.isEmpty, "the differential batch missed 'false and null' giving null")
+        print(batch.failures.first ?? "")
+    }
+
+    /// A planted bug: `rank()` numbers peers apart. The window family must notice.
+    func testBatchCatchesRankIgnoringPeers() throws {
+        FaultInjection.rankIgnoresPeers = true
+        defer { FaultInjection.rankIgnoresPeers = false }
+        var batch = DiffBatch(seed: Self.fixedSeed, count: 300)
+        batch.maxFailures = 1
+        try batch.run()
+        XCTAssertFalse(batch.failures.isEmpty, "the differential batch missed rank() ignoring peers")
         print(batch.failures.first ?? "")
     }
     #endif
