@@ -51,6 +51,11 @@ public struct Completer {
         if let dot = word.firstIndex(of: "."), let t = catalog.table(String(word[..<dot])) {
             return t.columns.map { "\(t.name).\(Completer.spelled($0.name))" }
         }
+        // `over (`: a window's partition or order comes next (never `order` alone).
+        if prev.kind == .leftParen, tokens.count >= 2, tokens[tokens.count - 2].kind == .identifier,
+           tokens[tokens.count - 2].value.lowercased() == "over" {
+            return ["per", "sort by"]
+        }
         switch prev.kind {
         case .keyword(.explain), .keyword(.join): return catalog.tableNames
         case .keyword(.left): return ["join"]

@@ -125,8 +125,24 @@ primary     = INTEGER | DECIMAL | STRING | "true" | "false" | "null"
    A 'date' not followed by a string is an ordinary name. *)
 date_literal   = 'date' STRING ;                                           (* dateLiteral *)
 
-(* 'today' followed by "(" is a call of a function named today; otherwise it is the current date. *)
-call           = name "(" [ expression { "," expression } ] ")" ;           (* call *)
+(* 'today' followed by "(" is a call of a function named today; otherwise it is the current date.
+   A call followed by 'over' is a window function, allowed only in a let binding. *)
+call           = name "(" [ expression { "," expression } ] ")" [ window ] ;   (* call *)
+
+(* Window functions (Parser+Window.swift): the rows are split into partitions by the "per"
+   keys (one partition without them; null keys form one partition) and ordered within each
+   by the sort keys (nulls last either way).  Rows keep their order in the result.
+     row_number()  rank()  dense_rank()    position, rank with gaps, rank without gaps
+     lag(x [, n])  lead(x [, n])           x n rows back / ahead in the partition (n = 1),
+                                           null past its edge
+     first(x)  last(x)                     x on the partition's first / last row
+     sum(x) avg(x) count([x]) min(x) max(x)
+   The aggregates skip nulls; with "sort by" they run from the partition's start to the
+   current row and the rows that tie with it on every sort key (SQL's default RANGE frame),
+   without it they cover the whole partition.  Integer sums are exact: a result that does
+   not fit in 64 bits is an error.  "partition by" is not planq: write "per". *)
+window         = 'over' "(" [ "per" expression { "," expression } ]
+                 [ ( "sort" | "order" ) "by" sort_key { "," sort_key } ] ")" ;  (* window *)
 qualified_name = name [ "." name ] ;                                       (* qualifiedName *)
 
 (* ---------- Tokens (Lexer.swift) ---------- *)
@@ -154,7 +170,7 @@ EOF               = ? end of input ? ;
      join left on explain and or not in between is null true false as asc desc like
      matches contains
    Contextual words (ordinary identifiers, usable as names):
-     date today starts ends with month months day days *)
+     date today starts ends with month months day days over *)
 
 """#
 
@@ -285,6 +301,24 @@ indicators aggregate corr(baseline, target) as baseline_vs_target
         ("17_red_now.pq", #"""
 -- What is red now, the period the status is for, and which paper says so (`status_history` has every earlier one).
 indicators where status = red and latest select title, actual, target, status_period, status_source, status_document, status_line
+
+"""#),
+        ("18_window_functions.pq", #"""
+-- Window functions, computed in a let: f(...) over (per keys sort by keys).
+-- Each theme's share of the indicators, and where the theme ranks by size.
+indicators group by theme aggregate count() as n
+  let share = n / sum(n) over (), place = rank() over (sort by n desc)
+  sort by place limit 5;
+-- Within a theme, each RAG status's share of its rated indicators.
+indicators where status is not null group by theme, status aggregate count() as n
+  let share_in_theme = n / sum(n) over (per theme) sort by theme, status;
+-- Each indicator's previous actual, period by period (null for its first period).
+observations where kind = "actual"
+  let prev = lag(value) over (per indicator_key sort by period), change = value - prev
+  select indicator_key, period, value, prev, change;
+-- The two earliest actions of each theme; running counts include every action due the same day.
+actions let due_order = row_number() over (per theme sort by due), so_far = count() over (per theme sort by due)
+  where due_order <= 2 select theme, due, action, due_order, so_far
 
 """#),
     ]
