@@ -169,8 +169,7 @@ final class QuantileAccumulator: Accumulator {
 
     /// Runs `body` for 0..<n, on n threads when n > 1 (one per merged part).
     private static func forEach(_ n: Int, _ body: (Int) -> Void) {
-        if n <= 1 { for i in 0..<n { body(i) }; return }
-        DispatchQueue.concurrentPerform(iterations: n, execute: body)
+        ParallelTasks.forEach(n, body)
     }
 
     /// Moves the `k`-th smallest value to position `k`, smaller ones before it and
