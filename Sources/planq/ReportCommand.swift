@@ -9,7 +9,7 @@ import PlanQ
 /// and then written atomically (or printed to stdout without `-o`).
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "planq report",
+        commandName: "report",
         abstract: "Run a report file (reports/*.pqr) and write an HTML or Markdown document.")
 
     @Argument(help: "The report file.")
@@ -27,20 +27,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Data directory (default: the bundled datasets/).")
     var data: String?
 
-    /// Entry from the `subcommands` table in main.swift.
-    static func main(arguments: [String]) -> ExitStatus {
-        let cmd: ReportCommand
-        do {
-            cmd = try ReportCommand.parse(arguments)
-        } catch {
-            let code = ReportCommand.exitCode(for: error)
-            if code == .success { print(ReportCommand.fullMessage(for: error)); return .success }
-            writeError("planq report: error: \(ReportCommand.message(for: error))\n" + ReportCommand.usageString() + "\n")
-            return .usage
-        }
-        return cmd.execute()
-    }
-
+    /// Runs the report and writes the document; returns the exit status.
     func execute() -> ExitStatus {
         let renderer = DiagnosticRenderer(color: stderrColor)
         guard let fmt = resolvedFormat() else {
