@@ -169,6 +169,7 @@ func runCommand(_ cmd: PlanqCommand) -> ExitStatus {
 let subcommands: [String: ([String]) -> ExitStatus] = [
     "report": ReportCommand.main(arguments:),
     "ingest": IngestCommand.main,
+    "sql": SQLCommand.main(arguments:),
 ]
 
 // Arguments that are not UTF-8 are refused before `CommandLine.arguments` (decoded lossily) is used.
