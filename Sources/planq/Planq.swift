@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import PlanQ
 
-/// The `planq` command: its subcommands are `query` (the default), `ingest` and `report`.
+/// The `planq` command: its subcommands are `query` (the default), `ingest`, `report` and `sql`.
 ///
 /// main.swift parses with `dispatch(_:)` rather than `Planq.main()` so that each subcommand
 /// returns planq's exit statuses (1 for a query or data error, 2 for a usage error) and
@@ -15,6 +15,7 @@ struct Planq: ParsableCommand {
         planq [query] [-c <command> | -f <file>] [--data <data>] [--format <format>] [<options>]
         planq ingest <documents> ... --out <out> [<options>]
         planq report <file> [--param <name=value> ...] [<options>]
+        planq sql --dialect <dialect> [-c <command> | -f <file>] [<options>]
         planq help <subcommand>
         """,
         discussion: """
@@ -22,7 +23,7 @@ struct Planq: ParsableCommand {
         planq query -c 'indicators group by theme'. `planq help SUBCOMMAND` shows a \
         subcommand's options.
         """,
-        subcommands: [QueryCommand.self, IngestCommand.self, ReportCommand.self],
+        subcommands: [QueryCommand.self, IngestCommand.self, ReportCommand.self, SQLCommand.self],
         defaultSubcommand: QueryCommand.self)
 
     /// The subcommands, by the name typed after `planq`.
@@ -41,6 +42,7 @@ struct Planq: ParsableCommand {
         case let query as QueryCommand: return query.execute()
         case let ingest as IngestCommand: return ingest.execute()
         case let report as ReportCommand: return report.execute()
+        case let sql as SQLCommand: return sql.execute()
         default:
             // `planq help SUBCOMMAND` parses to argument-parser's own help command.
             do {
