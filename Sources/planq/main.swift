@@ -98,10 +98,7 @@ func runCommand(_ cmd: PlanqCommand) -> ExitStatus {
         writeError(String(format: "Load: %.2f ms (%d tables, %d rows, columns %.1f MB, rss %.1f MB)\n", ms, catalog.tables.count, rows, columns, rss))
     }
 
-    let engine = Engine(catalog: catalog,
-                        today: cmd.today.flatMap(CivilDate.parse)?.days,
-                        threads: cmd.threads ?? ProcessInfo.processInfo.activeProcessorCount)
-    engine.limits = cmd.limits
+    let engine = Engine(catalog: catalog, settings: cmd.settings)
     engine.explainsEmptyResults = !cmd.quiet
     if interactive {
         let shell = Shell(engine: engine, format: cmd.format, timer: cmd.timer, historyPath: Shell.defaultHistoryPath())
