@@ -69,10 +69,7 @@ extension QueryCommand {
             writeError(String(format: "Load: %.2f ms (%d tables, %d rows, columns %.1f MB, rss %.1f MB)\n", ms, catalog.tables.count, rows, columns, rss))
         }
 
-        let engine = Engine(catalog: catalog,
-                            today: today.flatMap(CivilDate.parse)?.days,
-                            threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
-        engine.limits = limits
+        let engine = Engine(catalog: catalog, settings: settings)
         engine.explainsEmptyResults = !quiet
         if interactive {
             let shell = Shell(engine: engine, format: format, timer: timer, historyPath: Shell.defaultHistoryPath())

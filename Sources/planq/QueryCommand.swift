@@ -68,10 +68,10 @@ struct QueryCommand: ParsableCommand {
         }
     }
 
-    /// The limits the flags ask for.
-    var limits: ExecutionLimits {
-        ExecutionLimits(maxRows: maxRows ?? ExecutionLimits.defaultMaxRows,
-                        maxMemory: maxMemory.flatMap(ExecutionLimits.parseSize))
+    /// What the flags ask queries to run with (today, threads, limits).
+    var settings: ExecutionSettings {
+        ExecutionSettings.fromFlags(today: today.flatMap(CivilDate.parse)?.days, threads: threads,
+                                    maxRows: maxRows, maxMemory: maxMemory)
     }
 
     /// The largest data file to load.

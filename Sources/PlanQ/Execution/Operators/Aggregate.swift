@@ -18,8 +18,8 @@ import Foundation
 /// count (``GroupOrder``): each state records its groups' first row positions.
 final class Aggregate: PhysicalOperator {
     let child: PhysicalOperator
-    let keys: [BoundExpr]
-    let calls: [AggregateCall]
+    let keys: [PhysicalExpr]
+    let calls: [PhysicalAggregateCall]
     let index: GroupIndex
     let label: String
     /// One pipeline per thread over the same morsel queue, or empty (serial).
@@ -30,7 +30,7 @@ final class Aggregate: PhysicalOperator {
     /// Groups after a partitioned merge or aggregation (the planner's index then holds none or only thread 1's).
     var mergedGroups: Int?
 
-    init(child: PhysicalOperator, keys: [BoundExpr], calls: [AggregateCall], index: GroupIndex,
+    init(child: PhysicalOperator, keys: [PhysicalExpr], calls: [PhysicalAggregateCall], index: GroupIndex,
          label: String, context: ExecutionContext, parallel: [PhysicalOperator] = [], rowHint: Int = 0) {
         self.rowHint = rowHint
         self.child = child

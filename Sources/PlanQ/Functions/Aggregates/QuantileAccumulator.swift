@@ -244,7 +244,7 @@ final class CountDistinctAccumulator: Accumulator {
 
 /// Makes the accumulator for an aggregate call.
 enum AccumulatorFactory {
-    static func make(_ call: AggregateCall) -> Accumulator {
+    static func make(_ call: PhysicalAggregateCall) -> Accumulator {
         let argType = call.args.first?.type ?? .null
         switch call.function {
         case .count: return call.args.isEmpty ? CountStarAccumulator(share: false) : CountAccumulator()
