@@ -12,7 +12,7 @@ extension PhysicalPlanner {
         }
         let child = try build(input, required: need)
         let slots = child.slots()
-        func slot(_ id: ColumnID) throws -> Int {
+        func slot(_ id: ColumnID) throws -> SlotIndex {
             guard let s = slots[id] else { throw Diagnostic("internal error: window input \(name(id)) is not computed") }
             return s
         }

@@ -70,6 +70,10 @@ extension SQLCompiler {
 
         case .join(let left, let right, let keys, let leftOuter):
             return try join(left, right, keys: keys, leftOuter: leftOuter)
+
+        case .window:
+            throw SQLUnsupported(message: "window functions (over ...) are not compiled to SQL yet", help: nil,
+                                 anchor: .clause("let"))
         }
     }
 

@@ -50,6 +50,7 @@ extension SQLCompiler {
             case .unary(_, let a), .isNull(let a, _), .interval(let a, _): visit(a)
             case .binary(_, let a, let b), .textMatch(_, let a, let b, _): visit(a); visit(b)
             case .call(_, let args): args.forEach(visit)
+            case .window(_, let args, let w): args.forEach(visit); w.partition.forEach(visit); w.sort.forEach { visit($0.expr) }
             case .inList(let a, let l, _): visit(a); l.forEach(visit)
             case .between(let a, let b, let c, _): visit(a); visit(b); visit(c)
             }

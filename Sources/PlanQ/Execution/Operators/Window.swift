@@ -10,9 +10,9 @@ final class Window: PhysicalOperator {
     /// One window specification (partition and order) and the functions over it.
     struct Specification {
         /// Input slots of the partition keys.
-        var partition: [Int]
+        var partition: [SlotIndex]
         /// Input slots of the sort keys.
-        var sort: [(slot: Int, descending: Bool)]
+        var sort: [(slot: SlotIndex, descending: Bool)]
         /// Chooses dense partition ids (direct for small key domains, hash otherwise); nil without `per`.
         var partitions: GroupIndex?
         var functions: [Function]
@@ -22,7 +22,7 @@ final class Window: PhysicalOperator {
     struct Function {
         var function: WindowFunction
         /// Input slot of the argument, if any.
-        var argument: Int?
+        var argument: SlotIndex?
         var offset: Int
         var type: DataType
         /// Index among the operator's result columns.
@@ -58,7 +58,7 @@ final class Window: PhysicalOperator {
                 try context.checkCancelled()
                 for f in spec.functions {
                     results[f.output] = try WindowKernels.compute(f.function, offset: f.offset,
-                                                                  argument: f.argument.map { cols[$0] },
+                                                                  argument: f.argument.map { cols[$0.index] },
                                                                   type: f.type, ordering)
                 }
             }
@@ -76,10 +76,10 @@ final class Window: PhysicalOperator {
         var ids: ContiguousArray<UInt32>?
         var slots = 1
         if let index = spec.partitions, !spec.partition.isEmpty {
-            ids = try index.assignAll(spec.partition.map { cols[$0] }, count: n)
+            ids = try index.assignAll(spec.partition.map { cols[$0.index] }, count: n)
             slots = index.slotCount
         }
         return WindowOrdering.make(partitionIDs: ids, partitionSlots: slots,
-                                   sort: spec.sort.map { (cols[$0.slot], $0.descending) }, count: n)
+                                   sort: spec.sort.map { (cols[$0.slot.index], $0.descending) }, count: n)
     }
 }
