@@ -102,8 +102,9 @@ extension PerformanceModel {
         for (id, list) in byRecord {
             guard let pol = polarity[id], !pol.isEmpty else { continue }
             for a in list where ["actual", "year_to_date"].contains(a["kind"] ?? "") {
-                guard let av = a["value"].flatMap(Double.init), let period = a["period"], !period.isEmpty,
-                      let t = list.first(where: { ["target", "cumulative_target"].contains($0["kind"] ?? "") && $0["period"] == period }),
+                // An actual with no period is compared only with a target of its own row (below).
+                guard let av = a["value"].flatMap(Double.init), let period = a["period"],
+                      let t = Self.target(for: a, period: period, in: list),
                       let tv = t["value"].flatMap(Double.init) else { continue }
                 // A status the documents state for the period is not second-guessed.
                 if events[id]?.contains(where: { $0.period == period && $0.source != "derived" }) == true { continue }
@@ -113,6 +114,20 @@ extension PerformanceModel {
                                                            actual: a["value"] ?? "", target: t["value"] ?? ""))
             }
         }
+    }
+
+    /// The target an actual is measured against: a target of the same period; else a target with
+    /// no period of its own stated in the same row as the actual (a `Value | Target` table, where
+    /// both are for the report's period); else, for a fourth quarter's figure, the target of its
+    /// whole year (the year ends with that quarter).
+    static func target(for a: [String: String], period: String, in list: [[String: String]]) -> [String: String]? {
+        let targets = list.filter { ["target", "cumulative_target"].contains($0["kind"] ?? "") && Double($0["value"] ?? "") != nil }
+        if !period.isEmpty, let t = targets.first(where: { $0["period"] == period }) { return t }
+        if let t = targets.first(where: { ($0["period"] ?? "").isEmpty && $0["document"] == a["document"] && $0["line"] == a["line"] }) {
+            return t
+        }
+        if let p = FinancialPeriod(period), p.quarter == 4, let t = targets.first(where: { $0["period"] == p.yearLabel }) { return t }
+        return nil
     }
 
     /// `direction` (improving, worse, same) with `direction_from` and `direction_to`: the
