@@ -71,7 +71,7 @@ struct ColumnValueProfile: Equatable, Sendable {
     /// values (`Completed`, `On schedule`, `Behind schedule`), with no sentences among them.
     var readsAsStatus: Bool {
         if most(statuses) { return true }
-        return filled >= 4 && most(labels, 0.9) && sentences == 0 && numbers == 0 && distinctLabels <= max(3, filled / 2)
+        return filled >= 4 && most(labels, 0.7) && sentences == 0 && numbers == 0 && distinctLabels <= max(3, filled / 2)
             && distinctLabels <= 8
     }
 }

@@ -87,6 +87,8 @@ extension DocumentIngest {
                 r["code"] = c
                 if CodeNormalizer.code(in: title) == c { title = CodeNormalizer.strippingCode(title) }
             }
+            // A marker before the name (`*NI 151 …`: a designated target) is not part of it.
+            while let f = title.first, f == "*" || f == " " { title.removeFirst() }
             if !refText.isEmpty && CodeNormalizer.code(in: refText) == nil { r["ref"] = CodeNormalizer.ref(refText) }
             r["title"] = title
             if let tt = targetType, tt.count < 40, TextCleaner.words(tt).contains("target") { r["target_type"] = tt }

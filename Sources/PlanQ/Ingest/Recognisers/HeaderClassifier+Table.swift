@@ -1,6 +1,6 @@
 /// Roles settled by a table's layout and values, and the roles told to the analyst.
 extension HeaderClassifier {
-    /// `t` with the roles its header words left open settled by its cells' values (a lone value
+    /// `t` with the roles its header words left open settled by position and by its cells' values (a lone value
     /// column of an earlier year is settled against the plan's year in
     /// ``DocumentIngest/fillValues(_:_:into:)``):
     /// - where no column is the status, a comment column (`Progress`) or an unnamed column whose
@@ -8,6 +8,10 @@ extension HeaderClassifier {
     /// - where no column is the due date, an unnamed column of dates is.
     static func refine(_ t: DocumentTable) -> DocumentTable {
         var t = t
+        // One quarter's target as the table's only target (`Quarter 3 2009/10 | Target`) is the
+        // target for that period, not one of a row of quarterly targets.
+        let quarterTargets = t.indexes(of: .quarterTarget)
+        if quarterTargets.count == 1, !t.has(.target), let q = quarterTargets.first { t.columns[q]?.role = .target }
         if !t.has(.status) {
             for i in t.columns.indices where t.columns[i] == nil || t.columns[i]?.role == .comment {
                 if ColumnValueProfile(rows: t.rows, column: i).readsAsStatus {

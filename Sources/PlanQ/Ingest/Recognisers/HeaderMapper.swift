@@ -135,7 +135,15 @@ enum HeaderMapper {
             let t = cell.trimmingCharacters(in: .whitespaces)
             return t.isEmpty ? nil : column(t)
         }
-        guard cols[first] != nil else { return nil }
+        // The first heading is recognised; or it is a short grouping word (`Theme`, `Area`) before a
+        // header whose other cells are nearly all recognised and name a record.
+        if cols[first] == nil {
+            let others = cols.dropFirst(first + 1)
+            let known = others.compactMap { $0 }.filter { $0.role != .ignored }
+            guard firstText.split(separator: " ").count == 1, known.count >= 5,
+                  Double(known.count) >= 0.75 * Double(nonEmpty - 1),
+                  known.contains(where: { [.measure, .action, .risk, .item].contains($0.role) }) else { return nil }
+        }
         // Period headings (`2008/09`, `Quarter 2 2009/10`) head value columns only beside at least two
         // worded headings, all short: a row of labelled values (`Baseline | 08/09 | 09/10`) is data.
         if cols.indices.contains(where: { cols[$0] != nil && HeaderClassifier.isPeriodOnly(cells[$0]) }) {
