@@ -114,5 +114,8 @@ final class ValueMeaningTests: XCTestCase {
         let sameRow = ["kind": "target", "period": "", "value": "4", "document": "d", "line": "7"]
         let otherRow = ["kind": "target", "period": "", "value": "3", "document": "d", "line": "9"]
         XCTAssertEqual(PerformanceModel.target(for: a, period: "2011/12 Q2", in: [otherRow, sameRow])?["value"], "4")
+        // No period of its own: the row's target, whatever its period.
+        XCTAssertEqual(PerformanceModel.target(for: a, period: "", in: [year])?["value"], "6")
+        XCTAssertNil(PerformanceModel.target(for: a, period: "", in: [otherRow]))
     }
 }

@@ -118,14 +118,16 @@ extension PerformanceModel {
 
     /// The target an actual is measured against: a target of the same period; else a target with
     /// no period of its own stated in the same row as the actual (a `Value | Target` table, where
-    /// both are for the report's period); else, for a fourth quarter's figure, the target of its
+    /// both are for the report's period), or the row's one target when the actual has no period;
+    /// else, for a fourth quarter's figure, the target of its
     /// whole year (the year ends with that quarter).
     static func target(for a: [String: String], period: String, in list: [[String: String]]) -> [String: String]? {
         let targets = list.filter { ["target", "cumulative_target"].contains($0["kind"] ?? "") && Double($0["value"] ?? "") != nil }
         if !period.isEmpty, let t = targets.first(where: { $0["period"] == period }) { return t }
-        if let t = targets.first(where: { ($0["period"] ?? "").isEmpty && $0["document"] == a["document"] && $0["line"] == a["line"] }) {
-            return t
-        }
+        let sameRow = targets.filter { $0["document"] == a["document"] && $0["line"] == a["line"] }
+        if let t = sameRow.first(where: { ($0["period"] ?? "").isEmpty }) { return t }
+        // An actual with no period of its own (the paper names none) is for its row's target's period.
+        if period.isEmpty, sameRow.count == 1, let t = sameRow.first { return t }
         if let p = FinancialPeriod(period), p.quarter == 4, let t = targets.first(where: { $0["period"] == p.yearLabel }) { return t }
         return nil
     }
