@@ -8,10 +8,13 @@ extension HeaderClassifier {
     /// - where no column is the due date, an unnamed column of dates is.
     static func refine(_ t: DocumentTable) -> DocumentTable {
         var t = t
-        // One quarter's target as the table's only target (`Quarter 3 2009/10 | Target`) is the
-        // target for that period, not one of a row of quarterly targets.
+        // One quarter's target that names its year, as the table's only target (`Quarter 3 2009/10 |
+        // Target`), is the target for that period, not one of a row of quarterly targets.
         let quarterTargets = t.indexes(of: .quarterTarget)
-        if quarterTargets.count == 1, !t.has(.target), let q = quarterTargets.first { t.columns[q]?.role = .target }
+        if quarterTargets.count == 1, !t.has(.target), let q = quarterTargets.first,
+           t.columns[q]?.period.flatMap(FinancialPeriod.init)?.quarter != nil {
+            t.columns[q]?.role = .target
+        }
         if !t.has(.status) {
             for i in t.columns.indices where t.columns[i] == nil || t.columns[i]?.role == .comment {
                 if ColumnValueProfile(rows: t.rows, column: i).readsAsStatus {
