@@ -89,6 +89,10 @@ final class ValueMeaningTests: XCTestCase {
         XCTAssertEqual(lettings["polarity_source"], "document")
         XCTAssertEqual(lettings["status"], "green")
         XCTAssertEqual(lettings["status_source"], "derived")
+        // Each quarter but the last is an observation of its own; the year to date is the actual (of Q4).
+        let obs = (result.table("observations")?.rows ?? []).filter { $0["record_id"] == lettings["id"] && $0["kind"] == "actual" }
+        XCTAssertEqual(obs.map { $0["period"] ?? "" }.sorted(), ["2011/12 Q1", "2011/12 Q2", "2011/12 Q3"])
+        XCTAssertEqual(obs.first { $0["period"] == "2011/12 Q3" }?["value"], "31")
         // n/a year to date: the Q4 figure, lower is better by the marker: 12 against 10 is red.
         let bb = row("Households in bed")
         XCTAssertEqual(bb["actual"], "12")
@@ -117,5 +121,6 @@ final class ValueMeaningTests: XCTestCase {
         // No period of its own: the row's target, whatever its period.
         XCTAssertEqual(PerformanceModel.target(for: a, period: "", in: [year])?["value"], "6")
         XCTAssertNil(PerformanceModel.target(for: a, period: "", in: [otherRow]))
+        XCTAssertNil(PerformanceModel.target(for: a, period: "2011/12 Q4", in: [year], ownActual: false))
     }
 }

@@ -1,10 +1,10 @@
 import Foundation
 
-/// Due dates given as periods of the financial year: `Q4 2009/10` is the quarter's last day
-/// (2010-03-31), `By end of 2010/11` or a financial year alone is the year's last day (31 March).
+/// Due dates given as periods of the financial year: `Q4 2011/12` is the quarter's last day
+/// (2012-03-31), `By the end of 2012/13` or a financial year alone is the year's last day (31 March).
 extension DateNormalizer {
-    /// Words that may stand before or after a period used as a due date (`By end of 2010/11`,
-    /// `during Q3 2009/10`, `2010/11 year end`).
+    /// Words that may stand before or after a period used as a due date (`By the end of 2012/13`,
+    /// `during Q3 2011/12`, `2012/13 year end`).
     static let periodFrame: Set<String> = ["by", "the", "end", "of", "in", "during", "before", "until", "to", "from",
                                            "year", "financial", "fy", "quarter", "q", "qtr", "at", "close", "within", "latest"]
 

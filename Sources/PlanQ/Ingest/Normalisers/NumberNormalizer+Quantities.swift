@@ -1,7 +1,7 @@
 import Foundation
 
-/// Cells that state two quantities (`1,284 crimes = 14.6 per 1,000 population`, `Brackenshire
-/// 14.6% (NRA 22.3%)`, `4.2% reduction on baseline (7.6 tonnes per head)`): the one whose unit
+/// Cells that state two quantities (`2,310 thefts = 9.8 per 1,000 residents`, `Northtown 61%
+/// (rural wards 48%)`, `3.5% fall on the base year (5.1 tonnes per resident)`): the one whose unit
 /// matches what the indicator measures is the value; the whole text stays in the raw column.
 extension NumberNormalizer {
     /// The kind of unit a quantity has, for matching against the title and sibling cells.
@@ -76,7 +76,7 @@ extension NumberNormalizer {
     static func read(_ raw: String, title: String, siblings: [String]) -> MeasuredValue {
         let plain = read(raw)
         guard plain.value != nil else { return plain }
-        // A quantity in brackets is a remark or a sub-area (`80 (7.8%)`, `14.6% (NRA 22.3%)`): never the value.
+        // A quantity in brackets is a remark or a sub-area (`52 (4.1%)`, `61% (rural wards 48%)`): never the value.
         let qs = quantities(raw).filter { !$0.bracketed }
         guard qs.count >= 2 else { return plain }
         var wanted: UnitKind? = nil

@@ -1,12 +1,12 @@
 import Foundation
 
-/// Quarters of a financial year as councils write them: `Q4 2009/10`, `Quarter 3 2009/10`,
-/// `2009/10 Q2`, `Q1 09/10`.
+/// Quarters of a financial year as councils write them: `Q4 2011/12`, `Quarter 3 2011/12`,
+/// `2011/12 Q2`, `Q1 11/12`.
 extension PeriodNormalizer {
     private static let quarterFirst = IngestPattern.make(#"(?<![a-z0-9])(?:q|qtr|quarter)\s*([1-4])(?![0-9])[^0-9a-z]{0,6}((?:19|20)?\d\d\s*[/\-–]\s*\d\d(?:\d\d)?)"#, caseless: true)
     private static let yearFirst = IngestPattern.make(#"((?:19|20)?\d\d\s*[/\-–]\s*\d\d(?:\d\d)?)[^0-9a-z]{0,6}(?:q|qtr|quarter)\s*([1-4])(?![0-9])"#, caseless: true)
 
-    /// The quarter of a financial year `s` names (`Q4 2009/10` → 2009/10 Q4), or nil.
+    /// The quarter of a financial year `s` names (`Q4 2011/12` → 2011/12 Q4), or nil.
     static func quarter(in s: String) -> FinancialPeriod? {
         let ns = s as NSString
         let range = NSRange(location: 0, length: ns.length)

@@ -1,16 +1,16 @@
 import Foundation
 
-/// Which way is better, as a document states it: a default for the whole paper (`Unless stated
-/// otherwise, higher is better`), markers its key explains (`Indicators marked (L) are those where
-/// smaller values are best`, `↑ higher is better   ↓ lower is better`), and polarity cells
-/// (`Higher is better`, `Smaller values are best`, `↑`).
+/// Which way is better, as a document states it: a default for the whole paper (`Except where
+/// noted, higher is better`), markers its key explains (`Measures marked (L) are those where lower
+/// values are best`, `▲ higher is better   ▼ lower is better`), and polarity cells
+/// (`Higher is better`, `Lower values are best`, `↑`).
 struct PolarityKey: Equatable, Sendable {
     /// The polarity of every indicator the paper marks no other way, when it states one.
     var defaultPolarity: String?
     /// Markers (`(l)`, `↑`) and the polarity each stands for, lower-cased.
     var markers: [String: String] = [:]
 
-    /// `higher is better`, `smaller values are best`, `high figures most desirable`, …
+    /// `higher is better`, `lower values are best`, `high figures most desirable`, …
     private static let phrase = IngestPattern.make(
         #"\b(higher|larger|bigger|greater|more|high|lower|smaller|less|fewer|low)\s+(?:values?\s+|figures?\s+|numbers?\s+|scores?\s+|results?\s+)?(?:is|are)?\s*(?:better|best|good|desirable|most desirable)\b"#,
         caseless: true)

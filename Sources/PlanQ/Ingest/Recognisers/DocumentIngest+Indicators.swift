@@ -87,7 +87,7 @@ extension DocumentIngest {
                 r["code"] = c
                 if CodeNormalizer.code(in: title) == c { title = CodeNormalizer.strippingCode(title) }
             }
-            // A marker before the name (`*NI 151 …`: a designated target) is not part of it.
+            // A marker before the name (`*NI 8 …`: a stretch target) is not part of it.
             while let f = title.first, f == "*" || f == " " { title.removeFirst() }
             if !refText.isEmpty && CodeNormalizer.code(in: refText) == nil { r["ref"] = CodeNormalizer.ref(refText) }
             r["title"] = title
@@ -132,7 +132,7 @@ extension DocumentIngest {
             actualCol = actuals.first { t.columns[$0]?.period == nil || t.columns[$0]?.period == targetYear } ?? actuals.last
             if baselineCol == nil { baselineCol = actuals.first { $0 != actualCol } }
         } else if baselineCol == nil, let a = actualCol, Self.isEarlierYearBeforeTarget(t, column: a, planPeriod: context.planPeriod) {
-            // `Performance 2008/09 | Target 2009/10` in a 2009/10 paper: last year's figure is the baseline.
+            // `Performance 2010/11 | Target 2011/12` in a 2011/12 paper: last year's figure is the baseline.
             baselineCol = a
             actualCol = nil
         }
@@ -191,7 +191,7 @@ extension DocumentIngest {
     }
 
     /// Whether value column `a` names a whole year before the plan's year and a target column of a
-    /// later year follows it, and its heading is a general one (`Performance 2008/09`, `2008/09`):
+    /// later year follows it, and its heading is a general one (`Performance 2010/11`, `2010/11`):
     /// a baseline. A column headed as an outturn or actual (`Outturn 2007/08`) stays the actual,
     /// with its own year as `actual_period`.
     static func isEarlierYearBeforeTarget(_ t: DocumentTable, column a: Int, planPeriod: String?) -> Bool {
@@ -204,9 +204,17 @@ extension DocumentIngest {
         return true
     }
 
-    /// Quarter columns (`Q1` … `Q4`): where the row has no actual of its own (no actual column,
-    /// or `n/a` in it, as for snapshot measures), the latest quarter with a figure is the actual.
+    /// Quarter columns (`Q1` … `Q4`): each quarter's figure is kept for the observations
+    /// (hidden `_qactual:` keys); where the row has no actual of its own (no actual column, or
+    /// `n/a` in it, as for snapshot measures), the latest quarter with a figure is the actual.
     func fillQuarterActual(_ t: DocumentTable, _ row: SourceRow, into r: inout [String: String]) {
+        let fy = context.planPeriod.flatMap(PeriodNormalizer.financialYear)
+        for col in t.indexes(of: .quarterActual) {
+            let raw = TextCleaner.clean(row[col])
+            guard !raw.isEmpty, let header = t.columns[col], let q = Self.quarter(in: header.text),
+                  let y = header.period.flatMap(PeriodNormalizer.financialYear) ?? fy else { continue }
+            r["_qactual:" + y + " Q\(q)"] = raw
+        }
         guard r["actual"] == nil else { return }
         for col in t.indexes(of: .quarterActual).reversed() {
             let v = NumberNormalizer.read(row[col], title: r["title"] ?? "", siblings: [])

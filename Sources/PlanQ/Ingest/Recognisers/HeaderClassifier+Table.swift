@@ -8,7 +8,7 @@ extension HeaderClassifier {
     /// - where no column is the due date, an unnamed column of dates is.
     static func refine(_ t: DocumentTable) -> DocumentTable {
         var t = t
-        // One quarter's target that names its year, as the table's only target (`Quarter 3 2009/10 |
+        // One quarter's target that names its year, as the table's only target (`Quarter 1 2011/12
         // Target`), is the target for that period, not one of a row of quarterly targets.
         let quarterTargets = t.indexes(of: .quarterTarget)
         if quarterTargets.count == 1, !t.has(.target), let q = quarterTargets.first,

@@ -3,14 +3,14 @@ import Foundation
 /// Decides a header cell's role by its meaning rather than by any keyword it holds.
 ///
 /// A header is read as a noun phrase: the words outside brackets and after `=` qualifiers are its
-/// main phrase (`Indicator (* = designated LAA target)` is about an indicator, not a target); of a
-/// coordination the first part leads (`Lead Officer and Organisation` is an officer); a
-/// prepositional tail is dropped (`Description of indicator` is a description, `Date to be
+/// main phrase (`Measure (** = stretch target)` is about a measure, not a target); of a
+/// coordination the first part leads (`Responsible Team and Partner` is a team); a
+/// prepositional tail is dropped (`Description of measure` is a description, `Date to be
 /// completed` a date); and the last word left is the head noun, which decides over the words
-/// before it (`Target Owner` is an owner, `Milestone date` a date, `Current Rating` a rating).
+/// before it (`Target Champion` is an owner, `Delivery date` a date, `Residual Rating` a rating).
 /// Curated multi-word phrases (``HeaderMapper/rules``) still come first, since they name a column
 /// exactly (`Improvement Target` holds an indicator's name), and the keyword rules are the last
-/// resort. A header that is only a period (`Quarter 2 2009/10`, `2008/09`) holds values of that
+/// resort. A header that is only a period (`Quarter 1 2011/12`, `2010/11`) holds values of that
 /// period. Position, periods and the cells' values then settle what the words leave open
 /// (``refine(_:)``).
 enum HeaderClassifier {
@@ -45,7 +45,7 @@ enum HeaderClassifier {
         return m
     }()
 
-    /// Words that end the head phrase: what follows is a complement (`Description of indicator`).
+    /// Words that end the head phrase: what follows is a complement (`Description of measure`).
     static let prepositions: Set<String> = ["of", "for", "to", "against", "on", "in", "by", "from", "with", "at", "per", "about", "as"]
 
     /// The main phrase of a header: bracketed asides, `* = …` keys and a trailing colon removed.
@@ -70,7 +70,7 @@ enum HeaderClassifier {
     /// The head noun of a main phrase, with the words before it (its modifiers).
     static func head(of main: String) -> (head: String, modifiers: [String])? {
         var words = wordsOnly(main)
-        // Of a coordination the first part leads (`Lead Officer and Organisation`).
+        // Of a coordination the first part leads (`Responsible Team and Partner`).
         if let and = words.firstIndex(where: { $0 == "and" || $0 == "or" }), and > 0 { words = Array(words[..<and]) }
         if let p = words.firstIndex(where: { prepositions.contains($0) }), p > 0 { words = Array(words[..<p]) }
         guard let last = words.last else { return nil }
@@ -78,7 +78,7 @@ enum HeaderClassifier {
     }
 
     /// Whether a header cell is a financial year or a quarter of one and nothing else
-    /// (`2008/09`, `Quarter 2 2009/10`): a column of that period's values.
+    /// (`2010/11`, `Quarter 1 2011/12`): a column of that period's values.
     static func isPeriodOnly(_ text: String) -> Bool {
         let main = mainPhrase(TextCleaner.clean(text))
         guard wordsOnly(main).allSatisfy({ $0 == "quarter" || ($0.count == 2 && $0.hasPrefix("q") && $0.last?.isNumber == true) }) else {
@@ -101,7 +101,7 @@ enum HeaderClassifier {
         let period = PeriodNormalizer.quarter(in: text)?.label ?? PeriodNormalizer.period(in: text)
         let main = mainPhrase(text)
         let mainWords = wordsOnly(main)
-        // A period alone (`Quarter 2 2009/10`, `2008/09`, `Q3`): the values of that period. A date
+        // A period alone (`Quarter 1 2011/12`, `2010/11`, `Q3`): the values of that period. A date
         // (`March 2009`) is not a header.
         if mainWords.isEmpty || mainWords.allSatisfy({ $0 == "quarter" || ($0.count == 2 && $0.hasPrefix("q") && $0.last?.isNumber == true) }) {
             guard isPeriodOnly(text) else { return nil }

@@ -144,7 +144,7 @@ enum HeaderMapper {
                   Double(known.count) >= 0.75 * Double(nonEmpty - 1),
                   known.contains(where: { [.measure, .action, .risk, .item].contains($0.role) }) else { return nil }
         }
-        // Period headings (`2008/09`, `Quarter 2 2009/10`) head value columns only beside at least two
+        // Period headings (`2010/11`, `Quarter 1 2011/12`) head value columns only beside at least two
         // worded headings, all short: a row of labelled values (`Baseline | 08/09 | 09/10`) is data.
         if cols.indices.contains(where: { cols[$0] != nil && HeaderClassifier.isPeriodOnly(cells[$0]) }) {
             let worded = cols.indices.filter { cols[$0] != nil && cols[$0]?.role != .ignored && !HeaderClassifier.isPeriodOnly(cells[$0]) }
