@@ -55,6 +55,11 @@ public struct Ingester: Sendable {
                 let lines = document.lines
                 let before = tables.mapValues(\.rows.count)
                 d.run(lines)
+                // Polarity as the paper states it (its key, polarity cells, markers in titles).
+                if var ind = d.tables["indicators"] {
+                    PolarityKey.read(lines).apply(to: &ind, rows: (before["indicators"] ?? 0)..<ind.rows.count)
+                    d.tables["indicators"] = ind
+                }
                 let abbr = OwnerDirectory.abbreviations(in: lines)
                 if !abbr.isEmpty { abbreviations[doc.name] = abbr }
                 tables = d.tables

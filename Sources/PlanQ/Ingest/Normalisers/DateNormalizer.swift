@@ -5,7 +5,8 @@ import Foundation
 /// Reads `2009-03-31`, `31 March 2009`, `March 2009`, `Mar 09`, `Sept 08`, `31/03/2009`, `31.3.09`, dates inside
 /// prose (`This project ends in December 2010`), and PDF damage: letters split by spaces
 /// (`De c 2008`, `Apr 20 09`) and the typo `Match` for March. A month without a day means the
-/// last day of that month. Anything else (`Ongoing`, `Quarterly`) is no date.
+/// last day of that month; a quarter or financial year (`Q4 2011/12`, `By the end of 2012/13`) its last day
+/// (``periodEnd(_:)``). Anything else (`Ongoing`, `Quarterly`) is no date.
 enum DateNormalizer {
     /// Month words and the abbreviations and typos seen for them.
     static let months: [(String, Int)] = [
@@ -59,7 +60,8 @@ enum DateNormalizer {
             if let d = day, let s = make(year: year, month: month, day: d) { return s }
             return make(year: year, month: month, day: lastDay(year: year, month: month))
         }
-        return nil
+        // A period of the financial year as the date (`Q4 2011/12`, `By the end of 2012/13`).
+        return periodEnd(text)
     }
 
     /// The last day of `month` in `year` (Gregorian leap years).

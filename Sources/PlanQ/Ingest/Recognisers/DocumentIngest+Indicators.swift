@@ -87,6 +87,8 @@ extension DocumentIngest {
                 r["code"] = c
                 if CodeNormalizer.code(in: title) == c { title = CodeNormalizer.strippingCode(title) }
             }
+            // A marker before the name (`*NI 8 …`: a stretch target) is not part of it.
+            while let f = title.first, f == "*" || f == " " { title.removeFirst() }
             if !refText.isEmpty && CodeNormalizer.code(in: refText) == nil { r["ref"] = CodeNormalizer.ref(refText) }
             r["title"] = title
             if let tt = targetType, tt.count < 40, TextCleaner.words(tt).contains("target") { r["target_type"] = tt }
@@ -99,6 +101,8 @@ extension DocumentIngest {
                 r["status_raw"] = TextCleaner.clean(row[s])
                 if let st = RatingNormalizer.status(in: row[s]) { r["status"] = st; r["status_source"] = "stated" }
             }
+            // A polarity cell is read with the document's key once the whole paper is read.
+            if let p = t.index(of: .polarity) { r["_polarity_raw"] = TextCleaner.clean(row[p]) }
             checkReference(&r, line: row.line)
             lastIndex = add("indicators", r, key: [code ?? r["ref"] ?? "", code == nil ? title : ""])
             pendingIndicator = nil
@@ -127,6 +131,10 @@ extension DocumentIngest {
         if actuals.count > 1 {
             actualCol = actuals.first { t.columns[$0]?.period == nil || t.columns[$0]?.period == targetYear } ?? actuals.last
             if baselineCol == nil { baselineCol = actuals.first { $0 != actualCol } }
+        } else if baselineCol == nil, let a = actualCol, Self.isEarlierYearBeforeTarget(t, column: a, planPeriod: context.planPeriod) {
+            // `Performance 2010/11 | Target 2011/12` in a 2011/12 paper: last year's figure is the baseline.
+            baselineCol = a
+            actualCol = nil
         }
         if let b = baselineCol { slots.append(("baseline", b)) }
         if let a = actualCol { slots.append(("actual", a)) }
@@ -143,9 +151,13 @@ extension DocumentIngest {
             let period = [context.planPeriod.flatMap(PeriodNormalizer.financialYear) ?? context.planPeriod, q].compactMap { $0 }.joined(separator: " ")
             r["_quarter:" + period] = raw
         }
+        let title = r["title"] ?? ""
         for (name, col) in slots {
             let raw = row[col]
-            let v = name == "baseline" ? NumberNormalizer.readLatest(raw) : NumberNormalizer.read(raw)
+            // A cell with two quantities gives the one whose unit the row's other values and the title share.
+            let siblings = slots.filter { $0.1 != col }.map { row[$0.1] }
+            let v = name == "baseline" ? NumberNormalizer.readBaseline(raw, title: title, siblings: siblings)
+                : NumberNormalizer.read(raw, title: title, siblings: siblings)
             guard !v.raw.isEmpty else { continue }
             r[name + "_raw"] = v.raw
             // `61% for 2009/10 No target for 08/09`: a value for another year is not this column's.
@@ -174,6 +186,50 @@ extension DocumentIngest {
                 period = FinancialPeriod(year: fp.year - (back ? 1 : 0), quarter: q).label
             }
             if let p = period { r[name + "_period"] = p }
+        }
+        fillQuarterActual(t, row, into: &r)
+    }
+
+    /// Whether value column `a` names a whole year before the plan's year and a target column of a
+    /// later year follows it, and its heading is a general one (`Performance 2010/11`, `2010/11`):
+    /// a baseline. A column headed as an outturn or actual (`Outturn 2007/08`) stays the actual,
+    /// with its own year as `actual_period`.
+    static func isEarlierYearBeforeTarget(_ t: DocumentTable, column a: Int, planPeriod: String?) -> Bool {
+        let words = " " + TextCleaner.words(t.columns[a]?.text ?? "") + " "
+        if [" outturn ", " actual ", " actuals ", " achieved "].contains(where: { words.contains($0) }) { return false }
+        guard let p = t.columns[a]?.period.flatMap(FinancialPeriod.init), p.isYear,
+              let plan = planPeriod.flatMap(PeriodNormalizer.financialYear).flatMap(FinancialPeriod.init), p.year < plan.year,
+              let target = t.indexes(of: .target).first(where: { $0 > a }),
+              let tp = t.columns[target]?.period.flatMap(FinancialPeriod.init), tp.year > p.year else { return false }
+        return true
+    }
+
+    /// Quarter columns (`Q1` … `Q4`): each quarter's figure is kept for the observations
+    /// (hidden `_qactual:` keys); where the row has no actual of its own (no actual column, or
+    /// `n/a` in it, as for snapshot measures), the latest quarter with a figure is the actual.
+    func fillQuarterActual(_ t: DocumentTable, _ row: SourceRow, into r: inout [String: String]) {
+        let fy = context.planPeriod.flatMap(PeriodNormalizer.financialYear)
+        for col in t.indexes(of: .quarterActual) {
+            let raw = TextCleaner.clean(row[col])
+            guard !raw.isEmpty, let header = t.columns[col], let q = Self.quarter(in: header.text),
+                  let y = header.period.flatMap(PeriodNormalizer.financialYear) ?? fy else { continue }
+            r["_qactual:" + y + " Q\(q)"] = raw
+        }
+        guard r["actual"] == nil else { return }
+        for col in t.indexes(of: .quarterActual).reversed() {
+            let v = NumberNormalizer.read(row[col], title: r["title"] ?? "", siblings: [])
+            guard let x = v.value, let header = t.columns[col] else { continue }
+            r["actual_raw"] = v.raw
+            r["actual"] = NumberNormalizer.format(x)
+            if let u = v.unit, r["unit"] == nil { r["unit"] = u }
+            let fy = (header.period ?? context.planPeriod).flatMap(PeriodNormalizer.financialYear)
+            if let q = Self.quarter(in: header.text), let y = fy {
+                r["actual_period"] = y + " Q\(q)"
+            } else if let p = header.period ?? context.planPeriod {
+                r["actual_period"] = p
+            }
+            r["_actual_kind"] = nil
+            return
         }
     }
 

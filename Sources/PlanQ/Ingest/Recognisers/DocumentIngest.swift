@@ -215,7 +215,10 @@ struct DocumentIngest {
     // MARK: - Tables
 
     /// Dispatches a table to the recogniser of its kind, or reports it skipped.
-    mutating func handleTable(_ t: DocumentTable) {
+    mutating func handleTable(_ table: DocumentTable) {
+        // Roles the header words left open are settled by position, periods and cell values.
+        let t = HeaderClassifier.refine(table)
+        report.append(HeaderClassifier.describe(t))
         let before = counts
         let kind: String
         if t.has(.risk) || ((t.has(.likelihood) || t.has(.impact)) && (t.has(.measure) || t.has(.item))) {

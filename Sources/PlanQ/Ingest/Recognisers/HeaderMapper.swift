@@ -1,6 +1,7 @@
 import Foundation
 
-/// Maps header cells to column roles through synonyms.
+/// Maps header cells to column roles: by meaning first (``HeaderClassifier``: head noun, brackets,
+/// periods), then through synonyms.
 ///
 /// The papers of this family name the same column many ways ("Action Owner and organisation",
 /// "Responsible Officer", "Lead Individual", "Lead Officer", "Who", "Key contact"). Each rule is a
@@ -13,13 +14,13 @@ enum HeaderMapper {
         (.ignored, ["short term action", "page", "question", "purpose"]),
         (.measure, ["measure and target", "improvement target", "local priority target", "priority target"]),
         (.comment, ["current activity", "comments on progress", "progress update"]),
-        (.review, ["method of review", "date of review", "how will we monitor", "monitor progress", "monitoring"]),
+        (.review, ["method of review", "date of review", "review date", "how will we monitor", "monitor progress", "monitoring"]),
         (.ref, ["risk register ref", "ref no", "reference number"]),
         (.links, ["associated", "links to", "outcome ref", "departmental outcome"]),
         (.quarterTarget, ["quarter 1 target", "quarter 2 target", "quarter 3 target", "quarter 4 target", "q1 target", "q2 target", "q3 target", "q4 target"]),
         (.endTarget, ["end of laa target", "end target", "long term target", "final target", "3 year target"]),
         (.baseline, ["baseline", "last year", "previous year"]),
-        (.actual, ["outturn", "actual", "current performance", "performance to date", "achieved"]),
+        (.actual, ["outturn", "actual", "current performance", "performance to date", "year to date", "achieved"]),
         (.target, ["target"]),
         (.subActions, ["sub actions", "sub action", "milestones", "key milestones"]),
         (.resources, ["support requirements", "resources", "funding", "budget"]),
@@ -95,6 +96,8 @@ enum HeaderMapper {
         if has(" key risks ") || w.hasPrefix(" risk ") && !has(" register ref ") && !has(" ref ") {
             if !has(" rating ") && !has(" owner ") { return HeaderColumn(role: .risk, period: nil, text: text) }
         }
+        // By meaning: the head noun of the words outside brackets, curated phrases first.
+        if let c = HeaderClassifier.classify(text) { return c }
         for (role, phrases) in compiled {
             for p in phrases where occurs(p.spaced, in: bytes) || (p.open.map { occurs($0, in: bytes) } ?? false) {
                 return HeaderColumn(role: role, period: PeriodNormalizer.period(in: text), text: text)
@@ -132,7 +135,22 @@ enum HeaderMapper {
             let t = cell.trimmingCharacters(in: .whitespaces)
             return t.isEmpty ? nil : column(t)
         }
-        guard cols[first] != nil else { return nil }
+        // The first heading is recognised; or it is a short grouping word (`Theme`, `Area`) before a
+        // header whose other cells are nearly all recognised and name a record.
+        if cols[first] == nil {
+            let others = cols.dropFirst(first + 1)
+            let known = others.compactMap { $0 }.filter { $0.role != .ignored }
+            guard firstText.split(separator: " ").count == 1, known.count >= 5,
+                  Double(known.count) >= 0.75 * Double(nonEmpty - 1),
+                  known.contains(where: { [.measure, .action, .risk, .item].contains($0.role) }) else { return nil }
+        }
+        // Period headings (`2010/11`, `Quarter 1 2011/12`) head value columns only beside at least two
+        // worded headings, all short: a row of labelled values (`Baseline | 08/09 | 09/10`) is data.
+        if cols.indices.contains(where: { cols[$0] != nil && HeaderClassifier.isPeriodOnly(cells[$0]) }) {
+            let worded = cols.indices.filter { cols[$0] != nil && cols[$0]?.role != .ignored && !HeaderClassifier.isPeriodOnly(cells[$0]) }
+            if worded.count < 2 || cells.contains(where: { TextCleaner.clean($0).split(separator: " ").count > 6 })
+                || cells.contains(where: { $0.range(of: "<u>", options: .caseInsensitive) != nil }) { return nil }
+        }
         let named = cols.compactMap { $0 }.filter { $0.role != .ignored }
         guard named.count >= 2 else { return nil }
         // Most header cells are recognised.

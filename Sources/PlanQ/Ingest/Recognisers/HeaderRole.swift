@@ -42,6 +42,10 @@ enum HeaderRole: String, Equatable, Sendable {
     case quarterTarget
     /// An actual value or outturn.
     case actual
+    /// The actual of one quarter of the plan's year, in a row of quarters (`Q1` … `Q4`).
+    case quarterActual
+    /// Which way is better, stated per row (`Polarity`, `Pol`: `Higher is better`, `↑`).
+    case polarity
     /// A stated status (`Status`, `RAG`, `Traffic light`).
     case status
     /// Free comment, progress or activity text.

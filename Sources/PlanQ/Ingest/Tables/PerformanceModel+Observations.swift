@@ -41,6 +41,14 @@ extension PerformanceModel {
                 rows.append(Self.observation(r, kind: kind, period: r[slot + "_period"] ?? "", value: r[slot] ?? "",
                                              unit: r["unit"] ?? "", raw: raw))
             }
+            // Each quarter's actual in a row of quarters (`Q1` … `Q4`), but the one already the record's actual.
+            for key in r.keys.filter({ $0.hasPrefix("_qactual:") }).sorted() {
+                let period = String(key.dropFirst("_qactual:".count))
+                let v = NumberNormalizer.read(r[key] ?? "")
+                guard let x = v.value, period != r["actual_period"] else { continue }
+                rows.append(Self.observation(r, kind: "actual", period: period, value: NumberNormalizer.format(x),
+                                             unit: v.unit ?? r["unit"] ?? "", raw: r[key] ?? ""))
+            }
             for key in r.keys.filter({ $0.hasPrefix("_quarter:") }).sorted() {
                 let raw = r[key] ?? ""
                 let v = NumberNormalizer.read(raw)

@@ -97,13 +97,16 @@ extension PerformanceModel {
     /// (or cumulative target) of the same period, and a known polarity.
     func derivedEvents(_ tables: [String: IngestTable], _ obs: [[String: String]], into events: inout [String: [StatusEvent]]) {
         let polarity = Dictionary((tables["indicators"]?.rows ?? []).map { ($0["id"] ?? "", $0["polarity"] ?? "") }, uniquingKeysWith: { a, _ in a })
+        // The period of each record's own actual: only that actual may fall back on its row's target.
+        let ownPeriod = Dictionary((tables["indicators"]?.rows ?? []).map { ($0["id"] ?? "", $0["actual_period"] ?? "") }, uniquingKeysWith: { a, _ in a })
         var byRecord: [String: [[String: String]]] = [:]
         for o in obs where o["record_kind"] == "indicator" { byRecord[o["record_id"] ?? "", default: []].append(o) }
         for (id, list) in byRecord {
             guard let pol = polarity[id], !pol.isEmpty else { continue }
             for a in list where ["actual", "year_to_date"].contains(a["kind"] ?? "") {
-                guard let av = a["value"].flatMap(Double.init), let period = a["period"], !period.isEmpty,
-                      let t = list.first(where: { ["target", "cumulative_target"].contains($0["kind"] ?? "") && $0["period"] == period }),
+                // An actual with no period is compared only with a target of its own row (below).
+                guard let av = a["value"].flatMap(Double.init), let period = a["period"],
+                      let t = Self.target(for: a, period: period, in: list, ownActual: period == ownPeriod[id] ?? ""),
                       let tv = t["value"].flatMap(Double.init) else { continue }
                 // A status the documents state for the period is not second-guessed.
                 if events[id]?.contains(where: { $0.period == period && $0.source != "derived" }) == true { continue }
@@ -113,6 +116,25 @@ extension PerformanceModel {
                                                            actual: a["value"] ?? "", target: t["value"] ?? ""))
             }
         }
+    }
+
+    /// The target an actual is measured against: a target of the same period; else a target with
+    /// no period of its own stated in the same row as the actual (a `Value | Target` table, where
+    /// both are for the report's period), or the row's one target when the actual has no period;
+    /// else, for a fourth quarter's figure, the target of its
+    /// whole year (the year ends with that quarter).
+    /// Only the record's own actual (`ownActual`) falls back: a quarter's figure from a row of
+    /// quarters is measured only against a target of its quarter.
+    static func target(for a: [String: String], period: String, in list: [[String: String]], ownActual: Bool = true) -> [String: String]? {
+        let targets = list.filter { ["target", "cumulative_target"].contains($0["kind"] ?? "") && Double($0["value"] ?? "") != nil }
+        if !period.isEmpty, let t = targets.first(where: { $0["period"] == period }) { return t }
+        guard ownActual else { return nil }
+        let sameRow = targets.filter { $0["document"] == a["document"] && $0["line"] == a["line"] }
+        if let t = sameRow.first(where: { ($0["period"] ?? "").isEmpty }) { return t }
+        // An actual with no period of its own (the paper names none) is for its row's target's period.
+        if period.isEmpty, sameRow.count == 1, let t = sameRow.first { return t }
+        if let p = FinancialPeriod(period), p.quarter == 4, let t = targets.first(where: { $0["period"] == p.yearLabel }) { return t }
+        return nil
     }
 
     /// `direction` (improving, worse, same) with `direction_from` and `direction_to`: the

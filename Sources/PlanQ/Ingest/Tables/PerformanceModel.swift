@@ -73,7 +73,10 @@ struct PerformanceModel {
             if let p = StatusRule.polarity(title: r["title"] ?? "") {
                 r["polarity"] = p; r["polarity_source"] = "title"; continue
             }
+            // Profiled quarter targets and year-to-date figures say nothing about which way is better.
             let quarterly = r.keys.contains { $0.hasPrefix("_quarter:") } || r["_cumulative"] != nil
+                || FinancialPeriod(r["target_period"] ?? "")?.quarter != nil || r["_actual_kind"] == "year_to_date"
+                || DocumentIngest.isCumulative(r["title"] ?? "")
             let b = r["baseline"].flatMap(Double.init), tg = r["target"].flatMap(Double.init)
             if !quarterly, let p = StatusRule.polarity(stated: nil, baseline: b, target: tg) {
                 r["polarity"] = p; r["polarity_source"] = "target_direction"
