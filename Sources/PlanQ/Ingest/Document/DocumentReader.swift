@@ -48,7 +48,8 @@ struct DocumentReader {
                 // A list item keeps its bullet as `- ` so list readers can see it.
                 if let first = line.first(where: { !$0.isWhitespace }), TextCleaner.bullets.contains(first) { text = "- " + text }
                 flushLoose()
-                if ContextTracker.isHeading(text) || Self.isCapitalHeading(text) {
+                // An `Actions:` label starts a new (often headerless) table: it closes the open one.
+                if ContextTracker.isHeading(text) || Self.isCapitalHeading(text) || DocumentIngest.isActionsLabel(text) {
                     closeTable()
                 } else if open != nil {
                     gap += 1
@@ -59,7 +60,8 @@ struct DocumentReader {
             }
             let cells = line.components(separatedBy: "\t")
             if Self.isRule(cells) { continue }
-            if var header = HeaderMapper.header(cells) {
+            // `Lead Officer and Organisation: | Name, Body`: a label and its value, never a header.
+            if !Self.isLabelAndValue(cells), var header = HeaderMapper.header(cells) {
                 var cells = cells
                 // The first line of a two-line header, compressed by the export, is left loose just above.
                 if let above = loose.last, lineNo - above.line <= 4,
@@ -217,6 +219,12 @@ struct DocumentReader {
         case .objective, .theme: return true
         default: return false
         }
+    }
+
+    /// A row of two filled cells whose first ends in a colon (`Indicator: | NI 16 …`): a label and its value.
+    static func isLabelAndValue(_ cells: [String]) -> Bool {
+        let filled = cells.map(TextCleaner.clean).filter { !$0.isEmpty }
+        return filled.count == 2 && filled[0].hasSuffix(":") && filled[1].split(separator: " ").count >= 2
     }
 
     /// A row whose first cell is empty continues the record above it.

@@ -97,7 +97,7 @@ extension DocumentIngest {
             }
             if let s = t.index(of: .status) {
                 r["status_raw"] = TextCleaner.clean(row[s])
-                if let st = RatingNormalizer.status(in: row[s]) { r["status"] = st; r["status_source"] = "stated" }
+                if let st = statusKey.status(in: row[s]) { r["status"] = st; r["status_source"] = "stated" }
             }
             checkReference(&r, line: row.line)
             lastIndex = add("indicators", r, key: [code ?? r["ref"] ?? "", code == nil ? title : ""])
