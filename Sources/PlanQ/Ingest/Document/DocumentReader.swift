@@ -136,6 +136,13 @@ struct DocumentReader {
                 if Self.isContinuation(cells), var last = t.rows.last {
                     Self.append(row, to: &last)
                     t.rows[t.rows.count - 1] = last
+                } else if var last = t.rows.last, Self.continuesWrappedRef(last.cells, cells) {
+                    // `EL` / `12`: the reference wrapped, the rest of the row continues the record.
+                    var rest = row
+                    last.cells[0] = TextCleaner.clean(last.cells[0]) + " " + TextCleaner.clean(cells[0])
+                    rest.cells[0] = ""
+                    Self.append(rest, to: &last)
+                    t.rows[t.rows.count - 1] = last
                 } else {
                     t.rows.append(row)
                 }
@@ -231,6 +238,17 @@ struct DocumentReader {
     static func isContinuation(_ cells: [String]) -> Bool {
         guard let first = cells.first else { return false }
         return TextCleaner.clean(first).isEmpty
+    }
+
+    /// Whether `cells` finish a reference the row above cut after its letters (`EL` then `12`,
+    /// `HW` then `1.3`): the above's first cell is a few capitals, this one's a short number, and the
+    /// rest of this row is empty or wrapped text (lower case).
+    static func continuesWrappedRef(_ above: [String], _ cells: [String]) -> Bool {
+        guard let a = above.first.map(TextCleaner.clean), let b = cells.first.map(TextCleaner.clean),
+              (1...5).contains(a.count), a.allSatisfy({ $0.isUppercase && $0.isLetter }),
+              (1...6).contains(b.count), b.first?.isNumber == true, b.allSatisfy({ $0.isNumber || $0 == "." || $0.isLowercase }) else { return false }
+        let rest = cells.dropFirst().map(TextCleaner.clean).filter { !$0.isEmpty }
+        return rest.count <= 2 && rest.allSatisfy { $0.first?.isLowercase == true }
     }
 
     /// A row of `--` rules left by the export.

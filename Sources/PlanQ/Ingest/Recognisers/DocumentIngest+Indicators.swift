@@ -18,8 +18,10 @@ extension DocumentIngest {
             let rowLabels = Self.labels(row)
             // A name split over a page break (`Short term | … | Jane` then `action from … | … | Smith`,
             // `Number of … (` then `(with reward)`): a row starting in lower case or a bracket continues the record above.
+            // A row starting with a code, bracketed or not (`(NI 6) Participation …`), is a record of its own.
             if let idx = lastIndex, let firstCell = row.cells.first(where: { !TextCleaner.clean($0).isEmpty }),
-               TextCleaner.clean(firstCell).first.map({ $0.isLowercase || $0 == "(" }) == true {
+               TextCleaner.clean(firstCell).first.map({ $0.isLowercase || $0 == "(" }) == true,
+               CodeNormalizer.find(in: TextCleaner.clean(firstCell)).map({ $0.range.location > 1 }) ?? true {
                 for (role, column) in [(HeaderRole.owner, "owner"), (.organisation, "organisation")] {
                     guard let c = t.index(of: role) else { continue }
                     let more = TextCleaner.clean(Self.beforeLabels(row[c]))
@@ -88,6 +90,11 @@ extension DocumentIngest {
                 if CodeNormalizer.code(in: title) == c { title = CodeNormalizer.strippingCode(title) }
             }
             if !refText.isEmpty && CodeNormalizer.code(in: refText) == nil { r["ref"] = CodeNormalizer.ref(refText) }
+            // `DIP 1 % of adults …`: a local code before the title is the reference, not part of the title.
+            if code == nil, refText.isEmpty, let (ref, rest) = Self.localCode(title) {
+                r["ref"] = ref
+                title = rest
+            }
             r["title"] = title
             if let tt = targetType, tt.count < 40, TextCleaner.words(tt).contains("target") { r["target_type"] = tt }
             fillValues(t, row, into: &r)
