@@ -48,7 +48,8 @@ struct DocumentReader {
                 // A list item keeps its bullet as `- ` so list readers can see it.
                 if let first = line.first(where: { !$0.isWhitespace }), TextCleaner.bullets.contains(first) { text = "- " + text }
                 flushLoose()
-                if ContextTracker.isHeading(text) || Self.isCapitalHeading(text) {
+                // An `Actions:` label starts a new (often headerless) table: it closes the open one.
+                if ContextTracker.isHeading(text) || Self.isCapitalHeading(text) || DocumentIngest.isActionsLabel(text) {
                     closeTable()
                 } else if open != nil {
                     gap += 1
@@ -59,7 +60,8 @@ struct DocumentReader {
             }
             let cells = line.components(separatedBy: "\t")
             if Self.isRule(cells) { continue }
-            if var header = HeaderMapper.header(cells) {
+            // `Lead Officer and Organisation: | Name, Body`: a label and its value, never a header.
+            if !Self.isLabelAndValue(cells), var header = HeaderMapper.header(cells) {
                 var cells = cells
                 // The first line of a two-line header, compressed by the export, is left loose just above.
                 if let above = loose.last, lineNo - above.line <= 4,
@@ -133,6 +135,13 @@ struct DocumentReader {
                 gap = 0
                 if Self.isContinuation(cells), var last = t.rows.last {
                     Self.append(row, to: &last)
+                    t.rows[t.rows.count - 1] = last
+                } else if var last = t.rows.last, Self.continuesWrappedRef(last.cells, cells) {
+                    // `EL` / `12`: the reference wrapped, the rest of the row continues the record.
+                    var rest = row
+                    last.cells[0] = TextCleaner.clean(last.cells[0]) + " " + TextCleaner.clean(cells[0])
+                    rest.cells[0] = ""
+                    Self.append(rest, to: &last)
                     t.rows[t.rows.count - 1] = last
                 } else {
                     t.rows.append(row)
@@ -219,10 +228,27 @@ struct DocumentReader {
         }
     }
 
+    /// A row of two filled cells whose first ends in a colon (`Indicator: | NI 16 …`): a label and its value.
+    static func isLabelAndValue(_ cells: [String]) -> Bool {
+        let filled = cells.map(TextCleaner.clean).filter { !$0.isEmpty }
+        return filled.count == 2 && filled[0].hasSuffix(":") && filled[1].split(separator: " ").count >= 2
+    }
+
     /// A row whose first cell is empty continues the record above it.
     static func isContinuation(_ cells: [String]) -> Bool {
         guard let first = cells.first else { return false }
         return TextCleaner.clean(first).isEmpty
+    }
+
+    /// Whether `cells` finish a reference the row above cut after its letters (`EL` then `12`,
+    /// `HW` then `1.3`): the above's first cell is a few capitals, this one's a short number, and the
+    /// rest of this row is empty or wrapped text (lower case).
+    static func continuesWrappedRef(_ above: [String], _ cells: [String]) -> Bool {
+        guard let a = above.first.map(TextCleaner.clean), let b = cells.first.map(TextCleaner.clean),
+              (1...5).contains(a.count), a.allSatisfy({ $0.isUppercase && $0.isLetter }),
+              (1...6).contains(b.count), b.first?.isNumber == true, b.allSatisfy({ $0.isNumber || $0 == "." || $0.isLowercase }) else { return false }
+        let rest = cells.dropFirst().map(TextCleaner.clean).filter { !$0.isEmpty }
+        return rest.count <= 2 && rest.allSatisfy { $0.first?.isLowercase == true }
     }
 
     /// A row of `--` rules left by the export.

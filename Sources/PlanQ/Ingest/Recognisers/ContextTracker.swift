@@ -11,8 +11,8 @@ struct ContextTracker {
     private static func re(_ p: String, caseless: Bool = true) -> NSRegularExpression {
         IngestPattern.make(p, caseless: caseless)
     }
-    /// `Outcome 12 Reduced crime` (also `Outcome12 …`).
-    static let outcomeRE = re(#"^outcome\s*(\d{1,3})\s*[:.\-–]?\s+(\S.{2,240})$"#)
+    /// `Outcome 12 Reduced crime` (also `Outcome12 …`, and `Outcome 7:Increase …` with no space after the colon).
+    static let outcomeRE = re(#"^outcome\s*(\d{1,3})(?:\s*[:.\-–]?\s+|\s*:(?=[A-Za-z]))(\S.{2,240})$"#)
     /// `Long Term Objective: …`, `… Plan outcome: Be Healthy (…)`, possibly cut at the start by the export.
     static let objectiveRE = re(#"^.{0,40}?(?:long term objective|plan outcome|plan objective|strategic objective|priority outcome|objective)\s*:\s*(\S.*)$"#)
     /// `Theme:`, `Theme Name:`, `Community Strategy Theme: …`.

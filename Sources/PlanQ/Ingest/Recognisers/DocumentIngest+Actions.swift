@@ -42,7 +42,10 @@ extension DocumentIngest {
                 let raw = TextCleaner.clean(row[c])
                 if !raw.isEmpty { r["due_raw"] = raw; r["due"] = DateNormalizer.iso(raw) }
             }
-            if let c = t.index(of: .status), let s = RatingNormalizer.status(in: row[c]) { r["status"] = s }
+            if let c = t.index(of: .status) ?? statusWordsColumn(t) {
+                set(&r, "status_raw", row[c])
+                if let s = statusKey.status(in: row[c]) { r["status"] = s }
+            }
             add("actions", r, key: [ref, text])
         }
     }
@@ -64,7 +67,7 @@ extension DocumentIngest {
             }
             // A line with neither owner nor date is a note under the table, not an item.
             if (r["owner"] ?? "").isEmpty && r["due_raw"] == nil { continue }
-            if let c = t.index(of: .status) { set(&r, "state", row[c]) } else { r["state"] = "outstanding" }
+            if let c = t.index(of: .status) ?? statusWordsColumn(t) { set(&r, "state", row[c]) } else { r["state"] = "outstanding" }
             add("governance", r, key: [r["partnership"] ?? "", item])
         }
     }

@@ -18,8 +18,10 @@ extension DocumentIngest {
             let rowLabels = Self.labels(row)
             // A name split over a page break (`Short term | … | Jane` then `action from … | … | Smith`,
             // `Number of … (` then `(with reward)`): a row starting in lower case or a bracket continues the record above.
+            // A row starting with a code, bracketed or not (`(NI 6) Participation …`), is a record of its own.
             if let idx = lastIndex, let firstCell = row.cells.first(where: { !TextCleaner.clean($0).isEmpty }),
-               TextCleaner.clean(firstCell).first.map({ $0.isLowercase || $0 == "(" }) == true {
+               TextCleaner.clean(firstCell).first.map({ $0.isLowercase || $0 == "(" }) == true,
+               CodeNormalizer.find(in: TextCleaner.clean(firstCell)).map({ $0.range.location > 1 }) ?? true {
                 for (role, column) in [(HeaderRole.owner, "owner"), (.organisation, "organisation")] {
                     guard let c = t.index(of: role) else { continue }
                     let more = TextCleaner.clean(Self.beforeLabels(row[c]))
@@ -90,6 +92,11 @@ extension DocumentIngest {
             // A marker before the name (`*NI 8 …`: a stretch target) is not part of it.
             while let f = title.first, f == "*" || f == " " { title.removeFirst() }
             if !refText.isEmpty && CodeNormalizer.code(in: refText) == nil { r["ref"] = CodeNormalizer.ref(refText) }
+            // `DIP 1 % of adults …`: a local code before the title is the reference, not part of the title.
+            if code == nil, refText.isEmpty, let (ref, rest) = Self.localCode(title) {
+                r["ref"] = ref
+                title = rest
+            }
             r["title"] = title
             if let tt = targetType, tt.count < 40, TextCleaner.words(tt).contains("target") { r["target_type"] = tt }
             fillValues(t, row, into: &r)
@@ -99,7 +106,7 @@ extension DocumentIngest {
             }
             if let s = t.index(of: .status) {
                 r["status_raw"] = TextCleaner.clean(row[s])
-                if let st = RatingNormalizer.status(in: row[s]) { r["status"] = st; r["status_source"] = "stated" }
+                if let st = statusKey.status(in: row[s]) { r["status"] = st; r["status_source"] = "stated" }
             }
             // A polarity cell is read with the document's key once the whole paper is read.
             if let p = t.index(of: .polarity) { r["_polarity_raw"] = TextCleaner.clean(row[p]) }

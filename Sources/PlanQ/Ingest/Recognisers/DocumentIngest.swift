@@ -50,6 +50,14 @@ struct DocumentIngest {
     var progress = ProgressProse()
     /// The last indicator table laid out as measure blocks (no value columns), for headerless blocks.
     var lastMeasureBlock: DocumentTable?
+    /// The document's own key from status words to RAG (``StatusKey``), learned before the walk.
+    var statusKey = StatusKey()
+    /// The kind of record (`indicators` / `actions`) the text last spoke of, for tallies whose rows do not say.
+    var recentKind: String?
+    /// The period the report covers, from its opening lines (for its tallies).
+    var reportPeriod: String?
+    /// The reader of records written as prose (exception blocks, action and risk bullets).
+    var prose = ProseRecordState()
 
     /// An ingest of `document` adding to `tables`, checking codes against `reference`.
     init(document: String, tables: [String: IngestTable], reference: [String: NationalIndicator]) {
@@ -63,6 +71,8 @@ struct DocumentIngest {
         themeRanges = ContextTracker.themeRanges(lines)
         council = ContextTracker.council(lines)
         published = Self.publishedDate(lines)
+        statusKey = StatusKey.learn(lines)
+        reportPeriod = Self.reportPeriod(lines)
         startPlan(title: Self.fallbackTitle(lines, document: document), period: nil, line: 1)
         let trace = ProcessInfo.processInfo.environment["PLANQ_INGEST_TRACE"] != nil
         for block in DocumentReader().read(lines) {
@@ -86,11 +96,12 @@ struct DocumentIngest {
 
     /// Updates the context from a text line, or reads it as a list item, progress statement or partnership section.
     mutating func handleText(_ text: String, line: Int) {
-        defer { previousText = text }
+        defer { previousText = text; noteKindWords(text) }
         let lower = text.lowercased()
         if lower.contains("performance indicator") { tallyKind = "indicators" } else if lower.contains("action") { tallyKind = "actions" }
         if handlePartnershipText(text, line: line) { return }
         if handleProgressText(text, line: line) { return }
+        if handleProseText(text, line: line) { return }
         if handleListItem(text, line: line) { return }
         if awaitingTheme {
             awaitingTheme = false
@@ -201,9 +212,11 @@ struct DocumentIngest {
     func owner(_ raw: String?, into r: inout [String: String]) {
         let text = raw.map(TextCleaner.clean) ?? ""
         if !text.isEmpty {
-            let (name, org) = Self.splitOwner(text)
-            r["owner"] = name
-            if let o = org, r["organisation"] == nil { r["organisation"] = o }
+            // Every person the cell names, or its team or role; the organisation apart (``OwnerCell``).
+            let cell = OwnerCell.parse(text)
+            r["owner"] = cell.owner.isEmpty ? text : cell.owner
+            r["owner_raw"] = text
+            if let o = cell.organisation, r["organisation"] == nil { r["organisation"] = o }
             r["owner_source"] = "record"
         } else if let o = context.owner {
             r["owner"] = o
@@ -243,7 +256,11 @@ struct DocumentIngest {
     /// Reads rows outside any table (partnership forms, tallies, headerless blocks), or reports them skipped.
     mutating func handleLoose(_ rows: [SourceRow], line: Int) {
         if handlePartnershipRows(rows) { return }
+        if addHeaderlessActions(rows) { return }
+        if handleProseRows(rows) { return }
         if addStatusCounts(rows) { return }
+        if addStatusTally(rows) { return }
+        defer { for r in rows { noteKindWords(r.cells.joined(separator: " ")) } }
         if addHeaderlessMeasureBlock(rows) { return }
         let text = TextCleaner.clean(rows[0].cells.joined(separator: " | "))
         report.append("  line \(line): skipped \(rows.count) row\(rows.count == 1 ? "" : "s") outside a recognised table: \(text.prefix(80))")

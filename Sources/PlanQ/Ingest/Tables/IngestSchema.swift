@@ -52,7 +52,7 @@ enum IngestSchema {
             IngestTable(name: "actions", columns: located + placed + [
                 t("ref"), t("action_key"), t("action"), t("owner"), t("owner_raw"), e("owner_source", "owner_source"), t("organisation"), t("resources"),
                 date("due"), t("due_raw"), e("status", "rag"), e("status_source", "status_source"), t("status_period"),
-                t("status_document"), i("status_line"), IngestColumn(name: "latest", type: "bool"), t("sub_actions")], joinKeys: toOutcomes),
+                t("status_document"), i("status_line"), IngestColumn(name: "latest", type: "bool"), t("sub_actions"), t("status_raw")], joinKeys: toOutcomes),
             IngestTable(name: "risks", columns: located + placed + [
                 t("ref"), t("risk"), e("status", "rag"), t("impact"), t("likelihood"), t("priority"), t("rating_raw"),
                 t("controls"), t("owner"), t("owner_raw"), e("owner_source", "owner_source"), date("due"), t("due_raw")], joinKeys: toOutcomes),

@@ -5,7 +5,7 @@ extension PerformanceModel {
     /// Tables whose `owner` column names people.
     static let ownerTables = ["outcomes", "indicators", "actions", "risks", "governance"]
 
-    /// Reads every owner cell through ``OwnerDirectory``: `owner` gets the first person named,
+    /// Reads every owner cell through ``OwnerDirectory``: `owner` gets every person named (`; `-joined),
     /// `owner_raw` keeps the printed text, and `owners` lists each variant with its people.
     func normaliseOwners(_ tables: inout [String: IngestTable]) {
         var dir = OwnerDirectory()
@@ -36,8 +36,13 @@ extension PerformanceModel {
             guard var t = tables[name] else { continue }
             for i in t.rows.indices {
                 guard let o = t.rows[i]["owner"], !o.isEmpty, let reading = readings[(t.rows[i]["document"] ?? "") + "\u{1F}" + o] else { continue }
-                t.rows[i]["owner_raw"] = o
-                t.rows[i]["owner"] = reading.persons.first ?? o
+                if (t.rows[i]["owner_raw"] ?? "").isEmpty { t.rows[i]["owner_raw"] = o }
+                // Every person named stays in `owner` (`A; B`); `owners` has one row per person.
+                // A team or role with no person (`Traffic and Road Safety Manager`) stays whole.
+                // (The directory may still find known people in a cell with no separators.)
+                if OwnerCell.parse(o).people.isEmpty, reading.rule != "override", reading.rule != "initials (the document's key)",
+                   reading.persons.contains(where: { !$0.contains(" ") }) || reading.persons == [o] { continue }
+                t.rows[i]["owner"] = reading.persons.isEmpty ? o : reading.persons.joined(separator: "; ")
             }
             tables[name] = t
         }
