@@ -160,6 +160,9 @@ struct PhysicalPlanner {
                               leftWidth: lb.layout.count, rightWidth: rb.layout.count, leftOuter: leftOuter,
                               label: label, context: context)
             return Built(op: op, layout: lb.layout + rb.layout, known: [:])
+
+        case .semiJoin, .union, .unnest:
+            return try buildCombining(plan, required: required)
         }
     }
 
@@ -198,6 +201,11 @@ struct PhysicalPlanner {
             return spec.zeroFill ? .int : spec.cellType
         case .join(let l, let r, _, _):
             return l.outputs.contains(id) ? typeOf(id, in: l) : typeOf(id, in: r)
+        case .semiJoin(let l, _, _, _): return typeOf(id, in: l)
+        case .union(let l, _, let outs):
+            guard let i = outs.firstIndex(of: id), i < l.outputs.count else { return .null }
+            return typeOf(l.outputs[i], in: l)
+        case .unnest(let p, _, let out): return id == out ? .text : typeOf(id, in: p)
         }
     }
 }

@@ -50,7 +50,15 @@ extension Binder {
                 if [.lower, .upper, .trim, .length].contains(fn), bound[0].type.enumType != nil { bound[0] = cast(bound[0], to: .text) }
                 return .call(fn, bound, t)
             }
+        case .inQuery(let x, let q, let negated):
+            return try bindInQuery(x, q, negated: negated, e.span, scope)
         case .inList(let x, let items, let negated):
+            // `x in (table)`: a lone name that is a table and not a column is a query.
+            if items.count == 1, case .name(nil, let t) = items[0].kind, scope.lookup(t.name, qualifier: nil).isEmpty,
+               catalog.table(t.name) != nil {
+                let q = Query(table: t, clauses: [], span: t.span)
+                return try bindInQuery(x, q, negated: negated, e.span, scope)
+            }
             let l = try bindExpr(x, scope)
             var values: [Value] = []
             var exprs: [BoundExpr] = []
