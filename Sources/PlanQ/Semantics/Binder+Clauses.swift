@@ -129,7 +129,10 @@ extension Binder {
         state.plan = .join(state.plan, right.plan, keys: bound, leftOuter: leftOuter)
         var cols = state.scope.columns
         for var c in right.scope.columns {
-            if merged.contains(c.id) { c.hidden = true }
+            if merged.contains(c.id) {
+                c.hidden = true
+                c.mergedKey = true
+            }
             cols.append(c)
         }
         state.scope = Scope(columns: cols)

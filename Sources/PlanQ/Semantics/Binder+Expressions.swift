@@ -36,6 +36,10 @@ extension Binder {
             if let fn = AggregateFunction.named(f.name) {
                 return try bindAggregateReference(fn, f, args, e.span)
             }
+            if f.name.lowercased() == "split" {
+                throw error("split() gives several values, so it can only be used in an unnest clause", e.span,
+                            help: "for example: actions unnest split(owner, \" and \") as person")
+            }
             guard let fn = ScalarFunction(rawValue: f.name.lowercased()) else {
                 let all = ScalarFunction.allCases.map(\.rawValue) + AggregateFunction.allCases.map(\.rawValue)
                 throw error("unknown function '\(f.name)'", f.span).withSuggestion(EditDistance.suggest(f.name, among: all))

@@ -148,20 +148,21 @@ extension Binder {
 
     /// Result column names, each used once: a name two columns share is written
     /// `table.column` for both (for a pivot's value columns, `pivoted.value`), and any
-    /// still shared get `_2`, `_3`...
+    /// still shared get `_2`, `_3`... Names differing only in case (`Delta`, `delta`)
+    /// are different names, as they are to a JSON reader and to an exact-case lookup.
     static func resultNames(_ columns: [ScopeColumn]) -> [String] {
         var counts: [String: Int] = [:]
-        for c in columns { counts[c.name.lowercased(), default: 0] += 1 }
-        var names = columns.map { counts[$0.name.lowercased(), default: 0] > 1 ? $0.qualifiedName : $0.name }
+        for c in columns { counts[c.name, default: 0] += 1 }
+        var names = columns.map { counts[$0.name, default: 0] > 1 ? $0.qualifiedName : $0.name }
         var used = Set<String>()
         for i in names.indices {
             let base = names[i]
             var n = 1
-            while used.contains(names[i].lowercased()) {
+            while used.contains(names[i]) {
                 n += 1
                 names[i] = "\(base)_\(n)"
             }
-            used.insert(names[i].lowercased())
+            used.insert(names[i])
         }
         return names
     }

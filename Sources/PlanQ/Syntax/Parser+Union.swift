@@ -31,7 +31,7 @@ extension Parser {
         let t = s.current
         guard t.kind == .identifier else { return nil }
         switch t.lexeme.lowercased() {
-        case "union" where s.peek().kind == .leftParen:
+        case "union":
             return try unionClause(&s)
         case "unnest":
             return try unnestClause(&s)
@@ -53,6 +53,9 @@ extension Parser {
     /// union_clause = 'union' "(" query ")"
     static func unionClause(_ s: inout TokenStream) throws -> Clause {
         let start = s.advance()
+        if !s.check(.leftParen) {
+            throw s.expected("'('", help: "the other query goes in parentheses: union (risks where status = red)")
+        }
         let (q, close) = try parenthesizedQuery(&s)
         return Clause(kind: .union(q), span: start.span.merged(close.span))
     }
