@@ -8,7 +8,7 @@ import XCTest
 /// sets them); the planted-bug tests show that the batch catches wrong null rules.
 final class DifferentialTests: XCTestCase {
     static let fixedSeed: UInt64 = 20_261_130
-    static let fixedCount = 2_000
+    static let fixedCount = 3_000
 
     func testSeededBatchAgreesWithSQLite() throws {
         let env = ProcessInfo.processInfo.environment
@@ -29,7 +29,9 @@ final class DifferentialTests: XCTestCase {
                         "bare enum word", "bare text word", "pivot",
                         "tables of 3-20 batches", "computed text over 3+ batches", "computed text in where", "computed text in group by",
                         "computed text in sort", "join on computed text", "computed text: coalesce", "computed text: lower",
-                        "computed text: upper", "computed text: trim", "fn fy", "date + months", "date - date", "outcome: both overflow", "agg count", "agg sum", "agg avg", "agg min", "agg max", "like"] {
+                        "computed text: upper", "computed text: trim",
+                        "semi join", "anti join", "in (query)", "not in (query)", "union", "union then group", "self-join",
+                        "self left join", "fn fy", "date + months", "date - date", "outcome: both overflow", "agg count", "agg sum", "agg avg", "agg min", "agg max", "like"] {
                 XCTAssertGreaterThan(c[key, default: 0], 0, "the batch never produced '\(key)'")
             }
         }
