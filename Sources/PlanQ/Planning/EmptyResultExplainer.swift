@@ -177,8 +177,13 @@ final class EmptyResultExplainer {
             guard case .rows = ro else { return anti ? .rows(ln) : ro }
             let n = try count(plan)
             if n == 0 {
-                let what = anti ? "every one of the \(ln) \(noun(l, ln)) has a match" : "none of the \(ln) \(noun(l, ln)) has a match"
-                return .empty(EmptyResultExplanation(message: "0 rows: \(anti ? "anti" : "semi") join: \(what)",
+                let said: String
+                if ln == 1 {
+                    said = "the only \(noun(l, 1)) has \(anti ? "a match" : "no match")"
+                } else {
+                    said = "\(anti ? "every one" : "none") of the \(ln) \(noun(l, ln)) has a match"
+                }
+                return .empty(EmptyResultExplanation(message: "0 rows: \(anti ? "anti" : "semi") join: \(said)",
                                                      step: anti ? "anti join" : "semi join", span: span))
             }
             return .rows(n)
