@@ -41,7 +41,9 @@ public struct ReportRunner {
         let values = try resolve(overrides)
         var asOfDays = today ?? Engine.currentDate()
         if case .date(let d)? = values["as_of"] { asOfDays = d.days }
-        let engine = Engine(catalog: catalog, today: asOfDays, threads: 1)
+        // A copy: a report's `table NAME = ...` lasts for its sections, not beyond
+        // (the shell's `.report` runs on the session's catalog).
+        let engine = Engine(catalog: catalog.copy(), today: asOfDays, threads: 1)
         var sections: [ReportResult.Section] = []
         var warnings: [Diagnostic] = []
         for section in definition.sections {
