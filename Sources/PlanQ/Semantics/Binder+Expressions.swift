@@ -138,6 +138,10 @@ extension Binder {
         let span = q.map { $0.span.merged(id.span) } ?? id.span
         if found.count > 1 {
             let names = found.map(\.qualifiedName)
+            if Set(names.map { $0.lowercased() }).count < names.count {
+                throw error("column '\(id.name)' is ambiguous: the query reads \(found[0].qualifier ?? "its table") more than once", span,
+                            help: "name each side with 'as' (\(found[0].qualifier ?? "t") as a join \(found[0].qualifier ?? "t") as b on ...) and write a.\(id.name)")
+            }
             throw error("column '\(id.name)' is ambiguous: it could be \(names.joined(separator: " or "))", span,
                         help: "qualify it, for example \(names[0])")
         }

@@ -2,15 +2,14 @@
 /// aliases, `semi join` / `anti join`, `union (query)`, `unnest`, and `in (query)`.
 extension Binder {
     /// The table on the right of a join, its columns qualified by `alias` (or its
-    /// name). Joining a table whose qualifier is already in scope (a self-join
-    /// without `as`) is an error: `measures.value` could not tell the sides apart.
+    /// name). An alias already naming a table of the query is an error. A table joined
+    /// to itself without aliases still works, but its sides cannot be told apart by
+    /// qualified names (a shared name is then ambiguous, with a hint to use `as`).
     mutating func bindJoinedTable(_ table: Identifier, _ alias: Identifier?, _ state: State) throws -> State {
         let right = try bindTable(table, alias: alias)
-        let qualifier = (alias?.name ?? catalog.table(table.name)?.name ?? table.name).lowercased()
-        if state.scope.columns.contains(where: { $0.qualifier?.lowercased() == qualifier }) {
-            let name = alias ?? table
-            throw error("'\(name.name)' already names a table in this query", name.span,
-                        help: "give the joined table its own name: join \(table.name) as \(table.name.prefix(1).lowercased())2 on ...")
+        if let alias, state.scope.columns.contains(where: { $0.qualifier?.lowercased() == alias.name.lowercased() }) {
+            throw error("'\(alias.name)' already names a table in this query", alias.span,
+                        help: "give the joined table a name of its own: join \(table.name) as \(table.name.prefix(1).lowercased())2 on ...")
         }
         return right
     }

@@ -30,7 +30,7 @@ struct DiffQueryGenerator {
                 textValues[c.name] = seen
             }
         }
-        if let u, random.chance(combineChance) { return combined(t, u) }
+        if let u, combineChance > 0, random.chance(combineChance) { return combined(t, u) }
         // Joins of two big tables with narrow key domains explode (millions of rows): keep them small.
         if let u, t.rows.count * u.rows.count <= 40_000, random.chance(0.5) {
             q.join = .init(table: u, left: random.chance(0.5), leftKey: t.columns[0].name, rightKey: u.columns[0].name)
