@@ -9,7 +9,7 @@ let package = Package(
         .executable(name: "planq", targets: ["planq"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         // xlsx workbooks are zip archives.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),

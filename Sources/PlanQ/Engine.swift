@@ -6,15 +6,30 @@ import Foundation
 ///     let results = try engine.run(SourceText(name: "<query>", text: "indicators group by theme"))
 public final class Engine: @unchecked Sendable {
     public let catalog: Catalog
+    /// What every statement runs with (today, threads, morsel size, limits); each
+    /// run gets a fresh context from ``makeContext()``.
+    public var settings: ExecutionSettings
     /// The date `today` means; fixed by `--today` for reproducible scripts.
-    public var today: Int32
+    public var today: Int32 {
+        get { settings.today }
+        set { settings.today = newValue }
+    }
     /// Worker threads for parallel (morsel-driven) aggregation.
-    public var threads: Int
+    public var threads: Int {
+        get { settings.threads }
+        set { settings.threads = max(1, newValue) }
+    }
     /// Rows per morsel (see ``ExecutionContext/morselSize``); tests make it tiny
     /// so that small fixtures run in parallel too.
-    public var morselSize: Int
+    public var morselSize: Int {
+        get { settings.morselSize }
+        set { settings.morselSize = max(1, newValue) }
+    }
     /// Row, memory and regex limits every statement runs under (`--max-rows`, `--max-memory`).
-    public var limits = ExecutionLimits()
+    public var limits: ExecutionLimits {
+        get { settings.limits }
+        set { settings.limits = newValue }
+    }
     /// Whether an empty result is explained (``StatementResult/emptyResult``). The
     /// explanation re-runs the plan's steps, so callers that never show it (`--quiet`)
     /// turn it off; it never changes the result.
@@ -23,10 +38,18 @@ public final class Engine: @unchecked Sendable {
     public init(catalog: Catalog, today: Int32? = nil, threads: Int = 1,
                 morselSize: Int = ExecutionContext.defaultMorselSize) {
         self.catalog = catalog
-        self.today = today ?? Engine.currentDate()
-        self.threads = threads
-        self.morselSize = morselSize
+        self.settings = ExecutionSettings(today: today ?? Engine.currentDate(), threads: threads, morselSize: morselSize)
     }
+
+    /// An engine running with `settings` (the CLI's, built from its flags).
+    public init(catalog: Catalog, settings: ExecutionSettings) {
+        self.catalog = catalog
+        self.settings = settings
+    }
+
+    /// A fresh context with this engine's settings: the only way a run's context is made
+    /// (the shell keeps it to cancel on Ctrl-C).
+    public func makeContext() -> ExecutionContext { settings.makeContext() }
 
     /// Today's date in the local calendar, as days since 1970-01-01.
     public static func currentDate() -> Int32 {
@@ -81,7 +104,7 @@ public final class Engine: @unchecked Sendable {
 
     /// Binds, plans and executes one parsed statement.
     public func execute(_ statement: Statement, _ source: SourceText, context: ExecutionContext? = nil) throws -> StatementResult {
-        let ctx = context ?? ExecutionContext(today: today, threads: threads, morselSize: morselSize, limits: limits)
+        let ctx = context ?? makeContext()
         let query: Query
         var isExplain = false, analyze = false
         var definedName: Identifier?

@@ -120,7 +120,7 @@ extension Shell {
         do {
             let definition = try ReportParser.parse(SourceText(name: file, text: text))
             let runner = ReportRunner(definition: definition, catalog: engine.catalog, dataSource: "the planq shell session")
-            let result = try runner.run(overrides, today: engine.today)
+            let result = try runner.run(overrides, settings: engine.settings)
             let document = try ReportRenderer.render(result, format: format)
             try AtomicFile.write(document, to: path)
             let sections = result.sections.count

@@ -97,7 +97,7 @@ public final class Shell: @unchecked Sendable {
     /// Runs every statement of `source` on a worker thread, printing each result as it
     /// comes; Ctrl-C cancels. Stops at the first error, which is shown with its caret.
     func runStatements(_ source: SourceText) {
-        let context = ExecutionContext(today: engine.today, threads: engine.threads)
+        let context = engine.makeContext()
         let done = DispatchSemaphore(value: 0)
         runFailure = nil
         shownInRun = 0

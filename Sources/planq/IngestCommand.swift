@@ -5,7 +5,7 @@ import PlanQ
 /// `planq ingest DOC... --out DIR`: read council plan documents into planq tables.
 struct IngestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "planq ingest",
+        commandName: "ingest",
         abstract: "Read council plan documents (text exported from PDF papers) into tables planq --data loads.",
         discussion: """
         Writes one CSV per table plus schema.json into DIR atomically (a temporary folder is \
@@ -128,21 +128,5 @@ struct IngestCommand: ParsableCommand {
             }
         }
         return nil
-    }
-
-    /// Entry point for the subcommand table in main.swift.
-    static func main(_ args: [String]) -> ExitStatus {
-        do {
-            let cmd = try IngestCommand.parse(args)
-            return cmd.execute()
-        } catch {
-            let code = IngestCommand.exitCode(for: error)
-            if code == .success {
-                print(IngestCommand.fullMessage(for: error))
-                return .success
-            }
-            writeError("planq ingest: error: \(IngestCommand.message(for: error))\nUsage: planq ingest DOC... --out DIR [--report] [--overrides FILE] [--tolerance X] [--reference FILE]\n")
-            return .usage
-        }
     }
 }

@@ -9,7 +9,7 @@ import PlanQ
 /// and then written atomically (or printed to stdout without `-o`).
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "planq report",
+        commandName: "report",
         abstract: "Run a report file (reports/*.pqr) and write an HTML or Markdown document.")
 
     @Argument(help: "The report file.")
@@ -27,20 +27,24 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Data directory (default: the bundled datasets/).")
     var data: String?
 
-    /// Entry from the `subcommands` table in main.swift.
-    static func main(arguments: [String]) -> ExitStatus {
-        let cmd: ReportCommand
-        do {
-            cmd = try ReportCommand.parse(arguments)
-        } catch {
-            let code = ReportCommand.exitCode(for: error)
-            if code == .success { print(ReportCommand.fullMessage(for: error)); return .success }
-            writeError("planq report: error: \(ReportCommand.message(for: error))\n" + ReportCommand.usageString() + "\n")
-            return .usage
+    @Option(help: "Worker threads (default: all cores).")
+    var threads: Int?
+
+    @Option(name: .customLong("max-rows"), help: "Most rows a join may produce before the report stops with an error (default 10000000).")
+    var maxRows: Int?
+
+    @Option(name: .customLong("max-memory"), help: "Most memory an intermediate result may need, e.g. 512M or 4G (default: no limit).")
+    var maxMemory: String?
+
+    func validate() throws {
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        if let maxRows, maxRows < 1 { throw ValidationError("--max-rows must be at least 1") }
+        if let maxMemory, ExecutionLimits.parseSize(maxMemory) == nil {
+            throw ValidationError("--max-memory '\(maxMemory)' is not a size (e.g. 512M, 4G)")
         }
-        return cmd.execute()
     }
 
+    /// Runs the report and writes the document; returns the exit status.
     func execute() -> ExitStatus {
         let renderer = DiagnosticRenderer(color: stderrColor)
         guard let fmt = resolvedFormat() else {
@@ -63,7 +67,9 @@ struct ReportCommand: ParsableCommand {
                 return .failure
             }
             let runner = ReportRunner(definition: definition, catalog: try DataDirectory.load(dir), dataSource: dir)
-            let result = try runner.run(overrides)
+            // The same settings the query CLI builds from the same flags (the report's as_of sets today).
+            let settings = ExecutionSettings.fromFlags(today: nil, threads: threads, maxRows: maxRows, maxMemory: maxMemory)
+            let result = try runner.run(overrides, settings: settings)
             for w in result.warnings { writeError(renderer.render(w)) }
             let document = try ReportRenderer.render(result, format: fmt)
             if let output {

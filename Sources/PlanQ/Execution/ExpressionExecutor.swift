@@ -1,4 +1,4 @@
-/// Evaluates a slot-resolved ``BoundExpr`` over a whole ``Batch`` at once.
+/// Evaluates a ``PhysicalExpr`` over a whole ``Batch`` at once.
 ///
 /// The tree is walked once per batch; each node runs one kernel over typed
 /// buffers. Work that depends only on a text column's dictionary (comparisons
@@ -19,15 +19,16 @@ final class ExpressionExecutor {
 
     init(context: ExecutionContext) { self.context = context }
 
-    func evaluate(_ e: BoundExpr, _ batch: Batch) throws -> Vector {
+    func evaluate(_ e: PhysicalExpr, _ batch: Batch) throws -> Vector {
         let n = batch.count
         switch e {
-        case .column(let slot, _):
-            // A slot the planner could not resolve is a bug, reported rather than trapped on.
-            guard batch.columns.indices.contains(slot) else {
-                throw Diagnostic("internal error: column slot \(slot) of \(batch.columns.count) is not available here")
+        case .slot(let slot, _):
+            // Slots are resolved at plan time; a batch narrower than its plan is a bug,
+            // reported rather than trapped on.
+            guard batch.columns.indices.contains(slot.index) else {
+                throw Diagnostic("internal error: slot \(slot) of \(batch.columns.count) is not available here")
             }
-            return batch.columns[slot]
+            return batch.columns[slot.index]
         case .constant(let v, let t):
             return broadcast(v, t, n)
         case .cast(let x, let t):
@@ -105,18 +106,5 @@ final class ExpressionExecutor {
         let d = StringDictionary(unique: e.values)
         enumDictionaries[ObjectIdentifier(e)] = (e, d)
         return d
-    }
-}
-
-extension BinaryOp {
-    /// The operator with its operands swapped (`a < b` ⇔ `b > a`).
-    var flipped: BinaryOp {
-        switch self {
-        case .lt: return .gt
-        case .le: return .ge
-        case .gt: return .lt
-        case .ge: return .le
-        default: return self
-        }
     }
 }

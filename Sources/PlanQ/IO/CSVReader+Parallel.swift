@@ -32,20 +32,13 @@ extension CSVReader {
         bounds.append(n)
         let parts = bounds.count - 1
         guard parts > 1 else { return nil }
-        var chunks = [(builders: ContiguousArray<ColumnBuilder>, rows: Int)?](repeating: nil, count: parts)
-        chunks.withUnsafeMutableBufferPointer { out in
-            let slots = out
-            DispatchQueue.concurrentPerform(iterations: parts) { i in
-                let share = (bounds[i + 1] - bounds[i]) * rowGuess / max(1, body)
-                slots[i] = try? scanRecords(buf, names: names, from: bounds[i], to: bounds[i + 1], line: 1,
-                                            reserve: share + share / 8, name: name)
-            }
-        }
-        var done: [(builders: ContiguousArray<ColumnBuilder>, rows: Int)] = []
-        for c in chunks {
-            guard let c else { return nil }
-            done.append(c)
-        }
+        // A chunk that fails (a bad record) sends the whole file to the serial reader, which reports it
+        // with its line.
+        guard let done = try? ParallelTasks.map(parts, { i in
+            let share = (bounds[i + 1] - bounds[i]) * rowGuess / max(1, body)
+            return try scanRecords(buf, names: names, from: bounds[i], to: bounds[i + 1], line: 1,
+                                   reserve: share + share / 8, name: name)
+        }) else { return nil }
         var columns: [Column] = []
         for (k, column) in names.enumerated() {
             guard let v = concatenate(done.map { ($0.builders[k], $0.rows) }) else { return nil }

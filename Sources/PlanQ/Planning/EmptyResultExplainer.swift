@@ -36,7 +36,7 @@ final class EmptyResultExplainer {
         self.context = ExecutionContext(today: context.today, threads: 1, morselSize: context.morselSize, limits: context.limits)
         self.names = names
         self.rowBudget = rowBudget
-        self.nextID = (names.keys.max() ?? 0) + 1_000
+        self.nextID = ColumnID((names.keys.max()?.rawValue ?? 0) + 1_000)
     }
 
     /// Thrown when the next re-run would pass the budget.
@@ -55,7 +55,7 @@ final class EmptyResultExplainer {
     }
 
     /// A column's display name.
-    func name(_ id: ColumnID) -> String { names[id] ?? "#\(id)" }
+    func name(_ id: ColumnID) -> String { names[id] ?? id.description }
 
     /// An expression as `explain` shows it, casts the binder added left out.
     func render(_ e: BoundExpr) -> String {
@@ -65,7 +65,7 @@ final class EmptyResultExplainer {
 
     /// A column ID no plan node uses yet, shown as `label`.
     func freshID(_ label: String) -> ColumnID {
-        nextID += 1
+        nextID = nextID.successor
         names[nextID] = label
         return nextID
     }

@@ -10,10 +10,10 @@ extension PhysicalPlanner {
                 k.right.collectColumns(into: &rneed)
             }
             let lb = try build(l, required: lneed), rb = try build(r, required: rneed)
-            let ls = lb.slots(), rs = rb.slots()
+            let ll = lowering(lb.slots()), rl = lowering(rb.slots())
             let label = keys.map { "\(render($0.left)) = \(render($0.right))" }.joined(separator: ", ")
-            let op = HashSemiJoin(left: lb.op, right: rb.op, leftKeys: keys.map { $0.left.resolvingSlots(ls) },
-                                  rightKeys: keys.map { $0.right.resolvingSlots(rs) }, rightWidth: rb.layout.count,
+            let op = HashSemiJoin(left: lb.op, right: rb.op, leftKeys: try keys.map { try ll.lower($0.left) },
+                                  rightKeys: try keys.map { try rl.lower($0.right) }, rightWidth: rb.layout.count,
                                   anti: anti, label: label, context: context)
             return Built(op: op, layout: lb.layout, known: lb.known)
 
@@ -26,9 +26,9 @@ extension PhysicalPlanner {
             var need = required.subtracting([id])
             spec.source.collectColumns(into: &need)
             let child = try build(input, required: need)
-            let slots = child.slots()
+            let low = lowering(child.slots())
             let label = "split(\(render(spec.source)), \"\(spec.separator)\") as \(name(id))"
-            let op = Unnest(child: child.op, source: spec.source.resolvingSlots(slots), separator: spec.separator,
+            let op = Unnest(child: child.op, source: try low.lower(spec.source), separator: spec.separator,
                             label: label, context: context)
             return Built(op: op, layout: child.layout + [id], known: [:])
 
@@ -42,8 +42,8 @@ extension PhysicalPlanner {
         let outputs = plan.outputs
         let b = try build(plan, required: Set(outputs))
         if b.layout == outputs { return b.op }
-        let slots = b.slots()
-        return Projection(child: b.op, exprs: outputs.map { .column(slots[$0] ?? -1, typeOf($0, in: plan)) },
+        let low = lowering(b.slots())
+        return Projection(child: b.op, exprs: try outputs.map { .slot(try low.slot($0), typeOf($0, in: plan)) },
                           label: outputs.map(name).joined(separator: ", "), context: context)
     }
 }

@@ -26,23 +26,28 @@ struct PhysicalPlanner {
         var layout: [ColumnID]
         var known: [ColumnID: Known]
 
-        func slots() -> [ColumnID: Int] {
-            var m: [ColumnID: Int] = [:]
-            for (i, id) in layout.enumerated() where m[id] == nil { m[id] = i }
+        func slots() -> [ColumnID: SlotIndex] {
+            var m: [ColumnID: SlotIndex] = [:]
+            for (i, id) in layout.enumerated() where m[id] == nil { m[id] = SlotIndex(i) }
             return m
         }
     }
 
-    func name(_ id: ColumnID) -> String { names[id] ?? "#\(id)" }
+    func name(_ id: ColumnID) -> String { names[id] ?? id.description }
     func render(_ e: BoundExpr) -> String { e.render(name) }
+
+    /// Lowers expressions against a child's layout (an unknown column fails here, at plan time).
+    func lowering(_ slots: [ColumnID: SlotIndex]) -> ExpressionLowering {
+        ExpressionLowering(slots: slots, name: name)
+    }
 
     /// Builds the whole plan, ending with the exact output columns in order.
     func plan(_ root: LogicalPlan) throws -> PhysicalOperator {
         let outputs = root.outputs
         let b = try build(root, required: Set(outputs))
         if b.layout == outputs { return b.op }
-        let slots = b.slots()
-        return Projection(child: b.op, exprs: outputs.map { .column(slots[$0] ?? -1, .null) },
+        let low = lowering(b.slots())
+        return Projection(child: b.op, exprs: try outputs.map { .slot(try low.slot($0), typeOf($0, in: root)) },
                           label: outputs.map(name).joined(separator: ", "), context: context)
     }
 
@@ -58,10 +63,10 @@ struct PhysicalPlanner {
 
         case .filter(let input, let pred):
             let child = try build(input, required: required.union(pred.columns))
-            let slots = child.slots()
+            let low = lowering(child.slots())
             var op = child.op
             for p in splitConjuncts ? EmptyResultExplainer.conjuncts(pred) : [pred] {
-                op = Filter(child: op, predicate: p.resolvingSlots(slots), label: render(p), context: context)
+                op = Filter(child: op, predicate: try low.lower(p), label: render(p), context: context)
             }
             return Built(op: op, layout: child.layout, known: child.known)
 
@@ -70,7 +75,7 @@ struct PhysicalPlanner {
             var need = Set<ColumnID>()
             for o in kept { o.expr.collectColumns(into: &need) }
             let child = try build(input, required: need)
-            let slots = child.slots()
+            let low = lowering(child.slots())
             var known: [ColumnID: Known] = [:]
             for o in kept {
                 if case .column(let src, _) = o.expr, let k = child.known[src] { known[o.id] = k }
@@ -79,7 +84,7 @@ struct PhysicalPlanner {
                 if case .column(let src, _) = o.expr, name(src) == name(o.id) { return name(o.id) }
                 return "\(name(o.id)) = \(render(o.expr))"
             }.joined(separator: ", ")
-            let op = Projection(child: child.op, exprs: kept.map { $0.expr.resolvingSlots(slots) }, label: label, context: context)
+            let op = Projection(child: child.op, exprs: try kept.map { try low.lower($0.expr) }, label: label, context: context)
             return Built(op: op, layout: kept.map(\.id), known: known)
 
         case .aggregate(let input, let keys, let aggs):
@@ -87,15 +92,11 @@ struct PhysicalPlanner {
             for k in keys { k.expr.collectColumns(into: &need) }
             for a in aggs { for e in a.call.args { e.collectColumns(into: &need) } }
             let child = try build(input, required: need)
-            let slots = child.slots()
+            let low = lowering(child.slots())
             let index = AggregateStrategy.choose(keys: keys.map(\.expr), known: child.known)
             let label = "keys=[\(keys.map { render($0.expr) }.joined(separator: ", "))] aggregates=[\(aggs.map { name($0.id) }.joined(separator: ", "))]"
-            let op = Aggregate(child: child.op, keys: keys.map { $0.expr.resolvingSlots(slots) },
-                               calls: aggs.map { a in
-                                   var c = a.call
-                                   c.args = c.args.map { $0.resolvingSlots(slots) }
-                                   return c
-                               },
+            let op = Aggregate(child: child.op, keys: try keys.map { try low.lower($0.expr) },
+                               calls: try aggs.map { try low.lower($0.call) },
                                index: index, label: label, context: context,
                                parallel: try parallelPipelines(input, required: need),
                                rowHint: PhysicalPlanner.morselRows(input) ?? 0)
@@ -113,9 +114,9 @@ struct PhysicalPlanner {
             var need = required
             for k in keys { k.expr.collectColumns(into: &need) }
             let child = try build(input, required: need)
-            let slots = child.slots()
+            let low = lowering(child.slots())
             let label = keys.map { "\(render($0.expr))\($0.descending ? " desc" : "")" }.joined(separator: ", ")
-            let op = Sort(child: child.op, keys: keys.map { ($0.expr.resolvingSlots(slots), $0.descending) },
+            let op = Sort(child: child.op, keys: try keys.map { (try low.lower($0.expr), $0.descending) },
                           width: child.layout.count, label: label, context: context)
             return Built(op: op, layout: child.layout, known: child.known)
 
@@ -127,21 +128,21 @@ struct PhysicalPlanner {
             var need = required.union(key.columns)
             for p in per { p.collectColumns(into: &need) }
             let child = try build(input, required: need)
-            let slots = child.slots()
+            let low = lowering(child.slots())
             let label = "\(n) by \(render(key))\(desc ? "" : " asc")" + (per.isEmpty ? "" : " per \(per.map(render).joined(separator: ", "))")
             let partitions = per.isEmpty ? nil : AggregateStrategy.choose(keys: per, known: child.known)
-            let op = TopN(child: child.op, n: n, key: key.resolvingSlots(slots), descending: desc,
-                          per: per.map { $0.resolvingSlots(slots) }, width: child.layout.count, label: label,
+            let op = TopN(child: child.op, n: n, key: try low.lower(key), descending: desc,
+                          per: try per.map { try low.lower($0) }, width: child.layout.count, label: label,
                           partitions: partitions, context: context)
             return Built(op: op, layout: child.layout, known: child.known)
 
         case .distinct(let input):
             let outs = input.outputs
             let child = try build(input, required: Set(outs))
-            let slots = child.slots()
+            let low = lowering(child.slots())
             let keys = outs.map { id -> BoundExpr in .column(id, typeOf(id, in: input)) }
             let index = AggregateStrategy.choose(keys: keys, known: child.known)
-            let op = Aggregate(child: child.op, keys: keys.map { $0.resolvingSlots(slots) }, calls: [], index: index,
+            let op = Aggregate(child: child.op, keys: try keys.map { try low.lower($0) }, calls: [], index: index,
                                label: "distinct [\(outs.map(name).joined(separator: ", "))]", context: context)
             return Built(op: op, layout: outs, known: [:])
 
@@ -153,10 +154,10 @@ struct PhysicalPlanner {
                 k.right.collectColumns(into: &rneed)
             }
             let lb = try build(l, required: lneed), rb = try build(r, required: rneed)
-            let ls = lb.slots(), rs = rb.slots()
+            let ll = lowering(lb.slots()), rl = lowering(rb.slots())
             let label = keys.map { "\(render($0.left)) = \(render($0.right))" }.joined(separator: ", ")
-            let op = HashJoin(left: lb.op, right: rb.op, leftKeys: keys.map { $0.left.resolvingSlots(ls) },
-                              rightKeys: keys.map { $0.right.resolvingSlots(rs) },
+            let op = HashJoin(left: lb.op, right: rb.op, leftKeys: try keys.map { try ll.lower($0.left) },
+                              rightKeys: try keys.map { try rl.lower($0.right) },
                               leftWidth: lb.layout.count, rightWidth: rb.layout.count, leftOuter: leftOuter,
                               label: label, context: context)
             return Built(op: op, layout: lb.layout + rb.layout, known: [:])

@@ -36,14 +36,19 @@ public struct ReportRunner {
         return values
     }
 
-    /// Runs every section. `today` is used when the report declares no `as_of` date.
-    public func run(_ overrides: [(name: String, value: String)] = [], today: Int32? = nil) throws -> ReportResult {
+    /// Runs every section with `settings` (threads and limits; the CLI's or the
+    /// shell's, default all cores and the default limits). `today` (else the
+    /// settings' date) is used when the report declares no `as_of` date.
+    public func run(_ overrides: [(name: String, value: String)] = [], today: Int32? = nil,
+                    settings: ExecutionSettings? = nil) throws -> ReportResult {
         let values = try resolve(overrides)
-        var asOfDays = today ?? Engine.currentDate()
+        var asOfDays = today ?? settings?.today ?? Engine.currentDate()
         if case .date(let d)? = values["as_of"] { asOfDays = d.days }
+        var runSettings = settings ?? ExecutionSettings(today: asOfDays)
+        runSettings.today = asOfDays
         // A copy: a report's `table NAME = ...` lasts for its sections, not beyond
         // (the shell's `.report` runs on the session's catalog).
-        let engine = Engine(catalog: catalog.copy(), today: asOfDays, threads: 1)
+        let engine = Engine(catalog: catalog.copy(), settings: runSettings)
         var sections: [ReportResult.Section] = []
         var warnings: [Diagnostic] = []
         for section in definition.sections {

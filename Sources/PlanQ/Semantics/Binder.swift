@@ -8,7 +8,7 @@ public struct Binder {
     let source: SourceText
     /// The date `today` means (days since 1970-01-01).
     let today: Int32
-    var nextID: ColumnID = 0
+    var nextID = ColumnID(0)
     /// Display names of every column ID, for `explain`.
     public internal(set) var names: [ColumnID: String] = [:]
     /// The open grouping while binding its aggregate list or `having` (aggregate calls allowed).
@@ -61,7 +61,7 @@ public struct Binder {
     }
 
     mutating func newID(_ name: String) -> ColumnID {
-        nextID += 1
+        nextID = nextID.successor
         names[nextID] = name
         return nextID
     }

@@ -1,13 +1,7 @@
-/// A unique handle for a column produced somewhere in a logical plan.
+/// A name-resolved, type-checked expression over ``ColumnID``s.
 ///
-/// Expressions refer to columns by ID rather than position so that the planner
-/// can prune and reorder columns; the physical planner maps IDs to batch slots.
-public typealias ColumnID = Int
-
-/// A name-resolved, type-checked expression.
-///
-/// After physical planning, `.column` holds a batch slot rather than a ``ColumnID``
-/// (see ``BoundExpr/resolvingSlots(_:)``).
+/// The physical planner lowers it to ``PhysicalExpr`` (``ExpressionLowering``);
+/// the executor never sees this type.
 public indirect enum BoundExpr: Sendable {
     case column(ColumnID, DataType)
     /// A typed constant. Enum constants are `.int(code)` with an enumeration type;
@@ -60,13 +54,8 @@ public indirect enum BoundExpr: Sendable {
         return s
     }
 
-    /// The same expression with every `.column(id)` replaced by `.column(slot)`.
-    public func resolvingSlots(_ slots: [ColumnID: Int]) -> BoundExpr {
-        mappingColumns { id, t in .column(slots[id] ?? -1, t) }
-    }
-
     /// The same tree with each column reference replaced by `transform(id, type)`;
-    /// the one rewriter behind slot resolution and `having` substitution.
+    /// the rewriter behind `having` substitution.
     func mappingColumns(_ transform: (ColumnID, DataType) -> BoundExpr) -> BoundExpr {
         func r(_ e: BoundExpr) -> BoundExpr { e.mappingColumns(transform) }
         switch self {

@@ -7,7 +7,8 @@ extension ShellTerminalTests {
         let s = try startShell()
         s.type(#"indicators where theme = "Children's Services" and status = red select code"#)
         s.press("Enter")
-        let screen = s.waitFor("the explanation") { $0.contains("so none has status = red") }
+        // Wait for the next prompt as well: on a loaded machine the explanation can be drawn before it.
+        let screen = s.waitFor("the explanation and the next prompt") { $0.contains("so none has status = red\nplanq>") }
         XCTAssertTrue(screen.contains("""
              code
             ------

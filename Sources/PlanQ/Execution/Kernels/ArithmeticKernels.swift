@@ -5,7 +5,7 @@
 /// rescanned to see whether a non-null row overflowed. Division or remainder by
 /// zero gives null.
 enum ArithmeticKernels {
-    static func apply(_ op: BinaryOp, _ a: Vector, _ b: Vector, resultType: DataType) throws -> Vector {
+    static func apply(_ op: ArithmeticOp, _ a: Vector, _ b: Vector, resultType: DataType) throws -> Vector {
         let validity = ValidityMask.and(a.validity, b.validity)
         switch (a.data, b.data) {
         case (.int(let x), .int(let y)):
@@ -13,6 +13,7 @@ enum ArithmeticKernels {
         case (.double(let x), .double(let y)):
             return doubles(op, x, y, validity)
         case (.date(let x), .int(let y)):
+            guard op == .add || op == .sub else { throw Diagnostic("internal error: '\(op.rawValue)' on a date and days") }
             // A day count beyond Int32 is an error, like integer overflow, not a wrapped date.
             var overflow = false
             let r = map2(x, y) { (d: Int32, n: Int64) -> Int32 in
@@ -31,6 +32,7 @@ enum ArithmeticKernels {
             }
             return Vector(.date(r), validity: validity)
         case (.date(let x), .date(let y)):
+            guard op == .sub else { throw Diagnostic("internal error: '\(op.rawValue)' on two dates") }
             return Vector(.int(map2(x, y) { Int64($0) - Int64($1) }), validity: validity)
         default:
             if case .null(let n) = a.data { return Vector(zeroData(resultType, n), validity: ValidityMask(count: n, allValid: false)) }
@@ -39,7 +41,7 @@ enum ArithmeticKernels {
         }
     }
 
-    static func ints(_ op: BinaryOp, _ x: ArraySlice<Int64>, _ y: ArraySlice<Int64>, _ validity: ValidityMask?,
+    static func ints(_ op: ArithmeticOp, _ x: ArraySlice<Int64>, _ y: ArraySlice<Int64>, _ validity: ValidityMask?,
                      _ a: Vector, _ b: Vector) throws -> Vector {
         var overflow = false
         let r: ArraySlice<Int64>
@@ -74,29 +76,32 @@ enum ArithmeticKernels {
                 return Vector(.int(r), validity: mask)
             }
             return Vector(.int(r), validity: validity)
-        default:
-            throw Diagnostic("internal error: '\(op.rawValue)' on integers")
+        case .div:
+            // The binder converts both sides of `/` to double; integer `/` never reaches here.
+            throw Diagnostic("internal error: '/' on integers")
         }
         return Vector(.int(r), validity: validity)
     }
 
-    static func doubles(_ op: BinaryOp, _ x: ArraySlice<Double>, _ y: ArraySlice<Double>, _ validity: ValidityMask?) -> Vector {
+    static func doubles(_ op: ArithmeticOp, _ x: ArraySlice<Double>, _ y: ArraySlice<Double>, _ validity: ValidityMask?) -> Vector {
         switch op {
         case .add: return Vector(.double(map2(x, y, +)), validity: validity)
         case .sub: return Vector(.double(map2(x, y, -)), validity: validity)
         case .mul: return Vector(.double(map2(x, y, *)), validity: validity)
-        case .div, .mod, .intDiv:
-            let r = op == .div ? map2(x, y) { $1 == 0 ? 0 : $0 / $1 }
-                               : map2(x, y) { $1 == 0 ? 0 : $0.truncatingRemainder(dividingBy: $1) }
-            var mask = validity?.aligned() ?? ValidityMask(count: x.count, allValid: true)
-            var anyZero = false
-            y.withUnsafeBufferPointer { py in
-                for i in 0..<py.count where py[i] == 0 { mask.set(i, valid: false); anyZero = true }
-            }
-            return Vector(.double(r), validity: anyZero ? mask : validity)
-        default:
-            return Vector(.double(map2(x, y, +)), validity: validity)
+        case .div: return dividing(map2(x, y) { $1 == 0 ? 0 : $0 / $1 }, y, validity)
+        case .intDiv: return dividing(map2(x, y) { $1 == 0 ? 0 : ($0 / $1).rounded(.towardZero) }, y, validity)
+        case .mod: return dividing(map2(x, y) { $1 == 0 ? 0 : $0.truncatingRemainder(dividingBy: $1) }, y, validity)
         }
+    }
+
+    /// A division's result with null where the divisor is zero.
+    static func dividing(_ r: ArraySlice<Double>, _ y: ArraySlice<Double>, _ validity: ValidityMask?) -> Vector {
+        var mask = validity?.aligned() ?? ValidityMask(count: y.count, allValid: true)
+        var anyZero = false
+        y.withUnsafeBufferPointer { py in
+            for i in 0..<py.count where py[i] == 0 { mask.set(i, valid: false); anyZero = true }
+        }
+        return Vector(.double(r), validity: anyZero ? mask : validity)
     }
 
     /// Throws if a non-null row of a unary integer operation overflowed.

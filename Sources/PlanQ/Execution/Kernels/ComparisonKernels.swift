@@ -5,43 +5,36 @@
 /// and strings otherwise.
 enum ComparisonKernels {
     @inline(__always)
-    static func cmp<T: Comparable>(_ op: BinaryOp, _ x: ArraySlice<T>, _ y: ArraySlice<T>) -> ArraySlice<UInt8> {
+    static func cmp<T: Comparable>(_ op: ComparisonOp, _ x: ArraySlice<T>, _ y: ArraySlice<T>) -> ArraySlice<UInt8> {
         switch op {
         case .eq: return map2(x, y) { $0 == $1 ? 1 : 0 }
         case .ne: return map2(x, y) { $0 != $1 ? 1 : 0 }
         case .lt: return map2(x, y) { $0 < $1 ? 1 : 0 }
         case .le: return map2(x, y) { $0 <= $1 ? 1 : 0 }
         case .gt: return map2(x, y) { $0 > $1 ? 1 : 0 }
-        default: return map2(x, y) { $0 >= $1 ? 1 : 0 }
+        case .ge: return map2(x, y) { $0 >= $1 ? 1 : 0 }
         }
     }
 
     @inline(__always)
-    static func cmpConst<T: Comparable>(_ op: BinaryOp, _ x: ArraySlice<T>, _ c: T) -> ArraySlice<UInt8> {
+    static func cmpConst<T: Comparable>(_ op: ComparisonOp, _ x: ArraySlice<T>, _ c: T) -> ArraySlice<UInt8> {
         switch op {
         case .eq: return mapConst(x, c) { $0 == $1 ? 1 : 0 }
         case .ne: return mapConst(x, c) { $0 != $1 ? 1 : 0 }
         case .lt: return mapConst(x, c) { $0 < $1 ? 1 : 0 }
         case .le: return mapConst(x, c) { $0 <= $1 ? 1 : 0 }
         case .gt: return mapConst(x, c) { $0 > $1 ? 1 : 0 }
-        default: return mapConst(x, c) { $0 >= $1 ? 1 : 0 }
+        case .ge: return mapConst(x, c) { $0 >= $1 ? 1 : 0 }
         }
     }
 
     /// Whether `a op b` holds for two comparable values.
     @inline(__always)
-    static func holds<T: Comparable>(_ op: BinaryOp, _ a: T, _ b: T) -> Bool {
-        switch op {
-        case .eq: return a == b
-        case .ne: return a != b
-        case .lt: return a < b
-        case .le: return a <= b
-        case .gt: return a > b
-        default: return a >= b
-        }
+    static func holds<T: Comparable>(_ op: ComparisonOp, _ a: T, _ b: T) -> Bool {
+        op.holds(a, b)
     }
 
-    static func compare(_ op: BinaryOp, _ a: Vector, _ b: Vector) -> Vector {
+    static func compare(_ op: ComparisonOp, _ a: Vector, _ b: Vector) -> Vector {
         let validity = ValidityMask.and(a.validity, b.validity)
         let r: ArraySlice<UInt8>
         switch (a.data, b.data) {
@@ -66,7 +59,7 @@ enum ComparisonKernels {
 
 extension ExpressionExecutor {
     /// `column op constant`: the common filter, with the constant kept scalar.
-    func compareConstant(_ op: BinaryOp, _ a: Vector, _ c: Value) throws -> Vector {
+    func compareConstant(_ op: ComparisonOp, _ a: Vector, _ c: Value) throws -> Vector {
         let r: ArraySlice<UInt8>
         switch (a.data, c) {
         case (.int(let x), .int(let k)): r = ComparisonKernels.cmpConst(op, x, k)

@@ -6,7 +6,7 @@ import Foundation
 /// `contains`, `starts with`, `ends with` and `like` ignore case; `matches` is a
 /// regular expression (ICU syntax), case-sensitive unless it says `(?i)`.
 extension ExpressionExecutor {
-    func textMatch(_ op: TextMatchOp, _ a: Vector, _ pattern: BoundExpr, _ batch: Batch, negated: Bool) throws -> Vector {
+    func textMatch(_ op: TextMatchKind, _ a: Vector, _ pattern: PhysicalExpr, _ batch: Batch, negated: Bool) throws -> Vector {
         guard case .text(let codes, let dict) = a.data else {
             let n = a.count
             return Vector(.bool(ContiguousArray(repeating: 0, count: n)[...]), validity: ValidityMask(count: n, allValid: false))
@@ -59,7 +59,7 @@ enum TextKernels {
     /// The predicate a text-match operator applies to each string. Regular
     /// expressions (`matches`, and `like` compiled to one) run under a time
     /// budget of `budget` milliseconds per value.
-    static func predicate(_ op: TextMatchOp, _ p: String, budget: Int = 1000) throws -> (String) throws -> Bool {
+    static func predicate(_ op: TextMatchKind, _ p: String, budget: Int = 1000) throws -> (String) throws -> Bool {
         // Foundation finds no range for an empty pattern, but every string contains,
         // starts and ends with "" (SQL: instr(s, '') = 1, s LIKE '%').
         if p.isEmpty, op == .contains || op == .startsWith || op == .endsWith { return { _ in true } }

@@ -20,40 +20,13 @@ extension Aggregate {
     /// are then put in order of first appearance (``GroupOrder``).
     func runRadixPartitioned(_ layout: PackedHashGroupIndex) throws -> MaterializedSource {
         let threads = parallel.count, parts = threads
-        var buckets = [[[PartitionRows]]](repeating: [], count: threads)
-        var seen = [Int](repeating: 0, count: threads)
-        var errors = [Error?](repeating: nil, count: threads)
-        buckets.withUnsafeMutableBufferPointer { bs in
-            seen.withUnsafeMutableBufferPointer { ss in
-                errors.withUnsafeMutableBufferPointer { es in
-                    let b = bs, s = ss, e = es, pipelines = parallel
-                    DispatchQueue.concurrentPerform(iterations: threads) { t in
-                        do {
-                            (b[t], s[t]) = try self.scatter(pipelines[t], layout, parts)
-                        } catch {
-                            e[t] = error
-                        }
-                    }
-                }
-            }
+        let pipelines = parallel
+        let scattered = try ParallelTasks.map(threads) { t in try self.scatter(pipelines[t], layout, parts) }
+        let buckets = scattered.map(\.0)
+        let rows = scattered.reduce(0) { $0 + $1.1 }
+        let outputs = try ParallelTasks.map(parts) { p in
+            try self.aggregatePartition(buckets.map { $0[p] }, layout, rows: rows, parts: parts)
         }
-        if let e = errors.compactMap({ $0 }).first { throw e }
-        let rows = seen.reduce(0, +)
-        var outputs = [PartitionOutput](repeating: PartitionOutput(), count: parts)
-        var failures = [Error?](repeating: nil, count: parts)
-        outputs.withUnsafeMutableBufferPointer { os in
-            failures.withUnsafeMutableBufferPointer { fs in
-                let o = os, f = fs, all = buckets
-                DispatchQueue.concurrentPerform(iterations: parts) { p in
-                    do {
-                        o[p] = try self.aggregatePartition(all.map { $0[p] }, layout, rows: rows, parts: parts)
-                    } catch {
-                        f[p] = error
-                    }
-                }
-            }
-        }
-        if let e = failures.compactMap({ $0 }).first { throw e }
         return concatenateInOrder(outputs)
     }
 

@@ -18,8 +18,8 @@ import Foundation
 /// count (``GroupOrder``): each state records its groups' first row positions.
 final class Aggregate: PhysicalOperator {
     let child: PhysicalOperator
-    let keys: [BoundExpr]
-    let calls: [AggregateCall]
+    let keys: [PhysicalExpr]
+    let calls: [PhysicalAggregateCall]
     let index: GroupIndex
     let label: String
     /// One pipeline per thread over the same morsel queue, or empty (serial).
@@ -30,7 +30,7 @@ final class Aggregate: PhysicalOperator {
     /// Groups after a partitioned merge or aggregation (the planner's index then holds none or only thread 1's).
     var mergedGroups: Int?
 
-    init(child: PhysicalOperator, keys: [BoundExpr], calls: [AggregateCall], index: GroupIndex,
+    init(child: PhysicalOperator, keys: [PhysicalExpr], calls: [PhysicalAggregateCall], index: GroupIndex,
          label: String, context: ExecutionContext, parallel: [PhysicalOperator] = [], rowHint: Int = 0) {
         self.rowHint = rowHint
         self.child = child
@@ -139,17 +139,13 @@ final class Aggregate: PhysicalOperator {
                                                          dictionaries: packed.dictionaries, rowHint: packed.rowHint / threads + 1)
             }
         }
-        var errors = [Error?](repeating: nil, count: threads)
-        // Each iteration touches only its own slot of `partials`/`errors`.
-        partials.withUnsafeMutableBufferPointer { ps in
-            errors.withUnsafeMutableBufferPointer { es in
-                let parts = ps, errs = es, pipelines = parallel
-                DispatchQueue.concurrentPerform(iterations: threads) { t in
-                    do { try self.consume(pipelines[t], &parts[t]) } catch { errs[t] = error }
-                }
-            }
+        let initial = partials, pipelines = parallel
+        partials = []
+        partials = try ParallelTasks.map(threads) { t in
+            var partial = initial[t]
+            try self.consume(pipelines[t], &partial)
+            return partial
         }
-        if let e = errors.compactMap({ $0 }).first { throw e }
         // Many groups (relative to a morsel, so that tests with tiny morsels take this path too).
         let threshold = max(64, min(Aggregate.partitionedMergeGroups, context.morselSize))
         if index is PackedHashGroupIndex && partials.reduce(0, { $0 + $1.index.slotCount }) >= threshold {
@@ -184,21 +180,9 @@ final class Aggregate: PhysicalOperator {
         let parts = partials.count
         let rows = partials.reduce(0) { $0 + $1.rows }
         let groups = partials.reduce(0) { $0 + $1.index.slotCount }
-        var outputs = [PartitionOutput](repeating: PartitionOutput(), count: parts)
-        var errors = [Error?](repeating: nil, count: parts)
-        outputs.withUnsafeMutableBufferPointer { outs in
-            errors.withUnsafeMutableBufferPointer { es in
-                let o = outs, e = es
-                DispatchQueue.concurrentPerform(iterations: parts) { p in
-                    do {
-                        o[p] = try self.mergePartition(p, of: parts, partials, rowHint: groups / parts + 1, rows: rows)
-                    } catch {
-                        e[p] = error
-                    }
-                }
-            }
+        let outputs = try ParallelTasks.map(parts) { p in
+            try self.mergePartition(p, of: parts, partials, rowHint: groups / parts + 1, rows: rows)
         }
-        if let e = errors.compactMap({ $0 }).first { throw e }
         return concatenateInOrder(outputs)
     }
 

@@ -4,11 +4,11 @@
 /// survivors become a ``SelectionVector`` that gathers every column once.
 final class Filter: PhysicalOperator {
     let child: PhysicalOperator
-    let predicate: BoundExpr
+    let predicate: PhysicalExpr
     let label: String
     let executor: ExpressionExecutor
 
-    init(child: PhysicalOperator, predicate: BoundExpr, label: String, context: ExecutionContext) {
+    init(child: PhysicalOperator, predicate: PhysicalExpr, label: String, context: ExecutionContext) {
         self.child = child
         self.predicate = predicate
         self.label = label

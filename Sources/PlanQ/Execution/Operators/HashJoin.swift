@@ -4,14 +4,14 @@
 /// are the left's then the right's; rows come in probe order.
 final class HashJoin: PhysicalOperator {
     let left: PhysicalOperator, right: PhysicalOperator
-    let leftKeys: [BoundExpr], rightKeys: [BoundExpr]
+    let leftKeys: [PhysicalExpr], rightKeys: [PhysicalExpr]
     let leftWidth: Int, rightWidth: Int
     let leftOuter: Bool
     let label: String
     private var output: MaterializedSource?
     private var builtSide = "right"
 
-    init(left: PhysicalOperator, right: PhysicalOperator, leftKeys: [BoundExpr], rightKeys: [BoundExpr],
+    init(left: PhysicalOperator, right: PhysicalOperator, leftKeys: [PhysicalExpr], rightKeys: [PhysicalExpr],
          leftWidth: Int, rightWidth: Int, leftOuter: Bool, label: String, context: ExecutionContext) {
         self.left = left
         self.right = right

@@ -4,7 +4,7 @@
 /// join keeps rows with a null key (SQL's `not exists`).
 final class HashSemiJoin: PhysicalOperator {
     let left: PhysicalOperator, right: PhysicalOperator
-    let leftKeys: [BoundExpr], rightKeys: [BoundExpr]
+    let leftKeys: [PhysicalExpr], rightKeys: [PhysicalExpr]
     let rightWidth: Int
     let anti: Bool
     let label: String
@@ -15,7 +15,7 @@ final class HashSemiJoin: PhysicalOperator {
     private var matchable = ContiguousArray<Bool>()
     private var rightRows = 0
 
-    init(left: PhysicalOperator, right: PhysicalOperator, leftKeys: [BoundExpr], rightKeys: [BoundExpr],
+    init(left: PhysicalOperator, right: PhysicalOperator, leftKeys: [PhysicalExpr], rightKeys: [PhysicalExpr],
          rightWidth: Int, anti: Bool, label: String, context: ExecutionContext) {
         self.left = left
         self.right = right

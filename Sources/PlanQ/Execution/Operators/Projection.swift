@@ -1,11 +1,11 @@
 /// Computes one output column per expression; bare column references pass through without copying.
 final class Projection: PhysicalOperator {
     let child: PhysicalOperator
-    let exprs: [BoundExpr]
+    let exprs: [PhysicalExpr]
     let label: String
     let executor: ExpressionExecutor
 
-    init(child: PhysicalOperator, exprs: [BoundExpr], label: String, context: ExecutionContext) {
+    init(child: PhysicalOperator, exprs: [PhysicalExpr], label: String, context: ExecutionContext) {
         self.child = child
         self.exprs = exprs
         self.label = label

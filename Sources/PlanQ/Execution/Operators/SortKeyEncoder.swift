@@ -66,12 +66,12 @@ enum SortKeyEncoder {
 /// Sorts its whole input (a pipeline breaker).
 final class Sort: PhysicalOperator {
     let child: PhysicalOperator
-    let keys: [(BoundExpr, Bool)]
+    let keys: [(PhysicalExpr, Bool)]
     let width: Int
     let label: String
     private var output: MaterializedSource?
 
-    init(child: PhysicalOperator, keys: [(BoundExpr, Bool)], width: Int, label: String, context: ExecutionContext) {
+    init(child: PhysicalOperator, keys: [(PhysicalExpr, Bool)], width: Int, label: String, context: ExecutionContext) {
         self.child = child
         self.keys = keys
         self.width = width

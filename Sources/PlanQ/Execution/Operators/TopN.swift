@@ -4,9 +4,9 @@
 final class TopN: PhysicalOperator {
     let child: PhysicalOperator
     let n: Int
-    let key: BoundExpr
+    let key: PhysicalExpr
     let descending: Bool
-    let per: [BoundExpr]
+    let per: [PhysicalExpr]
     let width: Int
     let label: String
     /// Group index for the `per` keys (chosen by the planner like an aggregate's).
@@ -17,7 +17,7 @@ final class TopN: PhysicalOperator {
     /// array while the input streams past (no sort of the whole input).
     static let maxSelectN = 64
 
-    init(child: PhysicalOperator, n: Int, key: BoundExpr, descending: Bool, per: [BoundExpr], width: Int,
+    init(child: PhysicalOperator, n: Int, key: PhysicalExpr, descending: Bool, per: [PhysicalExpr], width: Int,
          label: String, partitions: GroupIndex? = nil, context: ExecutionContext) {
         self.partitions = partitions
         self.child = child

@@ -7,7 +7,7 @@ import Foundation
 /// Text is split once per dictionary entry (not per row); rows then gather by code.
 final class Unnest: PhysicalOperator {
     let child: PhysicalOperator
-    let source: BoundExpr
+    let source: PhysicalExpr
     let separator: String
     let label: String
     let executor: ExpressionExecutor
@@ -16,7 +16,7 @@ final class Unnest: PhysicalOperator {
     /// Output batches made from one input batch and not yet returned.
     private var pending: [Batch] = []
 
-    init(child: PhysicalOperator, source: BoundExpr, separator: String, label: String, context: ExecutionContext) {
+    init(child: PhysicalOperator, source: PhysicalExpr, separator: String, label: String, context: ExecutionContext) {
         self.child = child
         self.source = source
         self.separator = separator

@@ -169,8 +169,7 @@ final class QuantileAccumulator: Accumulator {
 
     /// Runs `body` for 0..<n, on n threads when n > 1 (one per merged part).
     private static func forEach(_ n: Int, _ body: (Int) -> Void) {
-        if n <= 1 { for i in 0..<n { body(i) }; return }
-        DispatchQueue.concurrentPerform(iterations: n, execute: body)
+        ParallelTasks.forEach(n, body)
     }
 
     /// Moves the `k`-th smallest value to position `k`, smaller ones before it and
@@ -245,7 +244,7 @@ final class CountDistinctAccumulator: Accumulator {
 
 /// Makes the accumulator for an aggregate call.
 enum AccumulatorFactory {
-    static func make(_ call: AggregateCall) -> Accumulator {
+    static func make(_ call: PhysicalAggregateCall) -> Accumulator {
         let argType = call.args.first?.type ?? .null
         switch call.function {
         case .count: return call.args.isEmpty ? CountStarAccumulator(share: false) : CountAccumulator()

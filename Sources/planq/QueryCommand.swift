@@ -2,17 +2,21 @@ import ArgumentParser
 import Foundation
 import PlanQ
 
-/// The `planq` command: run queries from `-c`, `-f` or standard input over a data directory.
-struct PlanqCommand: ParsableCommand {
+/// `planq query` (the default subcommand, so `planq -c ...` is the same): run queries from
+/// `-c`, `-f` or standard input over a data directory, or open the shell when stdin is a terminal.
+struct QueryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "planq",
-        abstract: "Query council performance plans (outcomes, indicators, actions, risks).",
+        commandName: "query",
+        abstract: "Run queries (the default: `planq -c ...` is `planq query -c ...`).",
         discussion: """
+        Statements come from -c, else -f, else standard input; with a terminal on standard input \
+        and neither -c nor -f, the interactive shell opens. With no --data, the bundled plans in \
+        datasets/ are loaded.
+
         Examples:
           planq -c 'indicators group by theme'
           planq --format csv -f report.pq
           echo 'risks group by theme pivot status' | planq
-        With no --data, the bundled plans in datasets/ are loaded.
         """)
 
     @Option(name: [.customShort("c"), .long], help: "Run these statements.")
@@ -64,10 +68,10 @@ struct PlanqCommand: ParsableCommand {
         }
     }
 
-    /// The limits the flags ask for.
-    var limits: ExecutionLimits {
-        ExecutionLimits(maxRows: maxRows ?? ExecutionLimits.defaultMaxRows,
-                        maxMemory: maxMemory.flatMap(ExecutionLimits.parseSize))
+    /// What the flags ask queries to run with (today, threads, limits).
+    var settings: ExecutionSettings {
+        ExecutionSettings.fromFlags(today: today.flatMap(CivilDate.parse)?.days, threads: threads,
+                                    maxRows: maxRows, maxMemory: maxMemory)
     }
 
     /// The largest data file to load.
@@ -75,8 +79,10 @@ struct PlanqCommand: ParsableCommand {
         maxFileSize.flatMap(ExecutionLimits.parseSize) ?? FileBytes.defaultMaxBytes
     }
 
+    /// Runs the statements (main.swift calls `execute()` for the exit status; this is for completeness).
     func run() throws {
-        throw CleanExit.message("unreachable")
+        let status = execute()
+        if status != .success { throw ExitCode(status.rawValue) }
     }
 }
 

@@ -1,0 +1,158 @@
+/// Compiling each plan node into a ``SQLRelation``.
+extension SQLCompiler {
+    mutating func relation(_ plan: LogicalPlan) throws -> SQLRelation {
+        switch plan {
+        case .scan(let table, let cols):
+            var columns: [ColumnID: SQLRelation.Column] = [:]
+            for (index, id) in cols {
+                let c = table.columns[index]
+                columns[id] = .init(sql: dialect.quote(c.name), ref: c.name, type: c.type)
+            }
+            var rel = SQLRelation(from: dialect.quote(table.name), source: table.name, columns: columns)
+            if let r = options.rowOrderColumn {
+                rel.order = [.init(sql: dialect.quote(r), descending: false, ref: r)]
+            }
+            return rel
+
+        case .filter(let input, let predicate):
+            var rel = try relation(input)
+            // Conjuncts each get their own line.
+            for c in splitConjuncts(predicate) { rel.filters.append(try expr(c, rel.columns).sql) }
+            return rel
+
+        case .project(let input, let outputs):
+            var rel = try relation(input)
+            // Computed columns built on computed columns are written out first, so a chain
+            // of lets never repeats an expression inside the next one.
+            let reads = outputs.reduce(into: Set<ColumnID>()) { s, o in
+                if case .column = o.expr { return }
+                o.expr.collectColumns(into: &s)
+            }
+            if reads.contains(where: { rel.columns[$0]?.ref == nil }) {
+                rel = try materialize(rel, outputs: input.outputs, base: "computed")
+            }
+            var columns: [ColumnID: SQLRelation.Column] = [:]
+            for (id, e) in outputs {
+                if case .column(let src, _) = e, let c = rel.columns[src] {
+                    columns[id] = c
+                } else {
+                    columns[id] = .init(sql: try expr(e, rel.columns).sql, ref: nil, type: e.type)
+                }
+            }
+            rel.columns = columns
+            return rel
+
+        case .aggregate(let input, let keys, let aggregates):
+            return try aggregate(input, keys: keys, aggregates: aggregates)
+
+        case .pivot(let input, let spec):
+            return try pivot(input, spec: spec)
+
+        case .sort(let input, let keys):
+            var rel = try relation(input)
+            var terms: [SQLRelation.OrderTerm] = []
+            // A constant key orders nothing (and `ORDER BY 1` would name a column).
+            for k in keys where !k.expr.isConstant {
+                terms.append(try orderTerm(k.expr, descending: k.descending, rel.columns))
+            }
+            rel.order = terms + rel.order
+            return rel
+
+        case .limit(let input, let n):
+            let rel = try relation(input)
+            return try materialize(rel, outputs: input.outputs, base: "limited", limit: n)
+
+        case .top(let input, let n, let key, let descending, let per):
+            return try top(input, n: n, key: key, descending: descending, per: per)
+
+        case .distinct(let input):
+            return try distinct(input)
+
+        case .join(let left, let right, let keys, let leftOuter):
+            return try join(left, right, keys: keys, leftOuter: leftOuter)
+        case .semiJoin(_, _, _, let anti):
+            throw SQLUnsupported(message: "\(anti ? "anti" : "semi") join is not compiled to SQL yet", help: "use planq to run it",
+                                 anchor: .clause(anti ? "anti" : "semi"))
+        case .union:
+            throw SQLUnsupported(message: "union is not compiled to SQL yet", help: "use planq to run it", anchor: .clause("union"))
+        case .unnest:
+            throw SQLUnsupported(message: "unnest is not compiled to SQL yet", help: "use planq to run it", anchor: .clause("unnest"))
+        }
+    }
+
+    /// The conjuncts of an `and` tree (one filter line each).
+    func splitConjuncts(_ e: BoundExpr) -> [BoundExpr] {
+        if case .and(let a, let b) = e { return splitConjuncts(a) + splitConjuncts(b) }
+        return [e]
+    }
+
+    /// An ordering term for a sort key: enums by ordinal, text by code point, nulls last.
+    func orderTerm(_ e: BoundExpr, descending: Bool, _ cols: [ColumnID: SQLRelation.Column]) throws -> SQLRelation.OrderTerm {
+        let x = try expr(e, cols)
+        if let en = e.type.enumType {
+            return .init(sql: ordinal(x, en), descending: descending, ref: nil)
+        }
+        if e.type == .text && dialect == .postgres {
+            return .init(sql: "\(x.sql) COLLATE \"C\"", descending: descending, ref: nil)
+        }
+        var ref: String?
+        if case .column(let id, _) = e { ref = cols[id]?.ref }
+        return .init(sql: x.sql, descending: descending, ref: ref)
+    }
+
+    /// Writes `rel` out as a `WITH` step holding `outputs` (and its order as hidden
+    /// columns), and returns a plain relation reading that step.
+    mutating func materialize(_ rel: SQLRelation, outputs: [ColumnID], base: String, limit: Int? = nil,
+                              extra: [SQLSelect.Item] = []) throws -> SQLRelation {
+        var namer = ColumnNamer()
+        var items: [SQLSelect.Item] = []
+        var columns: [ColumnID: SQLRelation.Column] = [:]
+        var seen: [ColumnID: String] = [:]
+        for id in outputs {
+            guard let c = rel.columns[id] else { throw SQLUnsupported.internalError("column #\(id) is missing") }
+            if let prior = seen[id] {
+                columns[id] = .init(sql: dialect.quote(prior), ref: prior, type: c.type)
+                continue
+            }
+            let name = namer.unique(names[id] ?? "c\(id)")
+            items.append(.init(sql: c.sql, alias: name))
+            columns[id] = .init(sql: dialect.quote(name), ref: name, type: c.type)
+            seen[id] = name
+        }
+        for e in extra { items.append(e); _ = namer.unique(e.alias ?? "") }
+        // The order travels as hidden columns: one ordinal when it has several terms.
+        var order: [SQLRelation.OrderTerm] = []
+        if rel.order.count == 1, let t = rel.order.first {
+            let name = namer.unique("__ord")
+            items.append(.init(sql: t.sql, alias: name))
+            order = [.init(sql: dialect.quote(name), descending: t.descending, ref: name)]
+        } else if rel.order.count > 1 {
+            let name = namer.unique("__ord")
+            let over = rel.order.map(\.rendered).joined(separator: ", ")
+            items.append(.init(sql: "row_number() OVER (ORDER BY \(over))", alias: name))
+            order = [.init(sql: dialect.quote(name), descending: false, ref: name)]
+        }
+        let step = stepName(base)
+        let select = SQLSelect(items: items, from: rel.from, filters: rel.filters,
+                               orderBy: limit == nil ? [] : rel.order.map(\.rendered), limit: limit)
+        script.steps.append((step, select))
+        return SQLRelation(from: dialect.quote(step), source: step, columns: columns, order: order)
+    }
+}
+
+/// Unique, case-insensitively distinct column names within one `SELECT` (DuckDB and
+/// Spark match quoted names without regard to case).
+struct ColumnNamer {
+    var used: Set<String> = []
+
+    mutating func unique(_ name: String) -> String {
+        var candidate = name.isEmpty ? "c" : name
+        var n = 1
+        while used.contains(candidate.lowercased()) {
+            n += 1
+            candidate = "\(name)_\(n)"
+        }
+        used.insert(candidate.lowercased())
+        return candidate
+    }
+}

@@ -1,0 +1,112 @@
+/// Compiles a bound planq query to the SQL of PostgreSQL, DuckDB or Spark.
+///
+/// The input is the binder's ``LogicalPlan``, so names, bare enum words and types are
+/// already resolved; the output keeps planq's semantics (three-valued nulls, checked
+/// integer overflow, `//` and `%` truncating, division by zero as null, the RAG order
+/// through an ordinal, nulls last in every sort). Each plan step becomes a named
+/// `WITH` step when it needs its own `SELECT` (a grouping, a limit, a join side);
+/// filters and computed columns fold into the step that reads them.
+///
+/// What a dialect cannot express is an ``SQLUnsupported`` error, never approximate SQL.
+public struct SQLCompiler {
+    /// Choices that do not change what a query means.
+    public struct Options: Sendable {
+        /// A column every table has that numbers its rows in load order. With it, the SQL
+        /// also reproduces planq's row order (first appearance of groups, ties in input
+        /// order), so `limit` and `top` pick the same rows planq picks among ties.
+        public var rowOrderColumn: String?
+
+        public init(rowOrderColumn: String? = nil) {
+            self.rowOrderColumn = rowOrderColumn
+        }
+    }
+
+    let dialect: SQLDialect
+    let options: Options
+    /// Display names of column IDs (the binder's), used to name columns of steps.
+    let names: [ColumnID: String]
+    var script = SQLScript()
+    var stepNames: [String: Int] = [:]
+
+    init(dialect: SQLDialect, options: Options, names: [ColumnID: String]) {
+        self.dialect = dialect
+        self.options = options
+        self.names = names
+    }
+
+    /// The SQL for a bound query, one statement without a trailing semicolon.
+    public static func compile(_ query: BoundQuery, dialect: SQLDialect, options: Options = Options()) throws -> String {
+        var c = SQLCompiler(dialect: dialect, options: options, names: query.names)
+        let rel = try c.relation(query.plan)
+        let outs = query.plan.outputs
+        var items: [SQLSelect.Item] = []
+        for (id, name) in zip(outs, query.columnNames) {
+            guard let col = rel.columns[id] else { throw SQLUnsupported.internalError("column \(name) is missing") }
+            items.append(SQLSelect.Item(sql: col.sql, alias: name))
+        }
+        c.script.final = SQLSelect(items: items, from: rel.from, filters: rel.filters,
+                                   orderBy: rel.order.map { $0.rendered })
+        c.foldLastStep(rel, items: items)
+        return c.script.render(dialect)
+    }
+
+    /// When the final `SELECT` only renames the columns of the last step, that step
+    /// becomes the final `SELECT` itself (one block fewer to read).
+    mutating func foldLastStep(_ rel: SQLRelation, items: [SQLSelect.Item]) {
+        guard let last = script.steps.last, rel.source == last.name, rel.filters.isEmpty,
+              !last.select.distinct || rel.order.isEmpty else { return }
+        var byAlias: [String: String] = [:]
+        for item in last.select.items { if let a = item.alias { byAlias[a] = item.sql } }
+        var folded = last.select
+        var newItems: [SQLSelect.Item] = []
+        for (item, id) in zip(items, itemIDs(rel, items)) {
+            guard let ref = id, let sql = byAlias[ref] else { return }
+            newItems.append(.init(sql: sql, alias: item.alias))
+        }
+        if folded.limit == nil {
+            var order: [String] = []
+            for t in rel.order {
+                guard let ref = t.ref, let sql = byAlias[ref] else { return }
+                order.append(SQLRelation.OrderTerm(sql: sql, descending: t.descending, ref: nil).rendered)
+            }
+            folded.orderBy = order
+        }
+        // A distinct block may only order by what it selects; the order is empty here.
+        folded.items = newItems
+        script.steps.removeLast()
+        script.final = folded
+    }
+
+    /// For each final item, the step column it reads (nil when it is not a bare reference).
+    func itemIDs(_ rel: SQLRelation, _ items: [SQLSelect.Item]) -> [String?] {
+        var refBySQL: [String: String] = [:]
+        for c in rel.columns.values { if let r = c.ref { refBySQL[c.sql] = r } }
+        return items.map { refBySQL[$0.sql] }
+    }
+
+    /// A fresh name for a `WITH` step: `grouped`, then `grouped_2`, ...
+    mutating func stepName(_ base: String) -> String {
+        let n = (stepNames[base] ?? 0) + 1
+        stepNames[base] = n
+        return n == 1 ? base : "\(base)_\(n)"
+    }
+}
+
+/// Something a dialect cannot express (or an internal inconsistency); the front end
+/// turns it into a positioned ``Diagnostic`` pointing at ``anchor``.
+public struct SQLUnsupported: Error, Sendable {
+    /// What in the query the message is about, to place the caret.
+    public enum Anchor: Sendable {
+        case function(String)
+        case textOp(TextMatchOp)
+        case clause(String)
+        case query
+    }
+    public var message: String
+    public var help: String?
+    public var anchor: Anchor
+
+    static func internalError(_ s: String) -> SQLUnsupported {
+        SQLUnsupported(message: "internal error compiling to SQL: \(s)", help: nil, anchor: .query)
+    }
+}

@@ -1,0 +1,68 @@
+/// One `SELECT` block of the emitted SQL: the small syntax tree the compiler builds
+/// and ``SQLScript`` prints. Expressions inside are already SQL text.
+struct SQLSelect {
+    /// An output column: its expression and the name it is given (nil keeps the expression's own).
+    struct Item {
+        var sql: String
+        var alias: String?
+    }
+
+    var distinct = false
+    var items: [Item]
+    /// The `FROM` text: a quoted table or CTE name with an optional alias, or a join.
+    var from: String
+    var filters: [String] = []
+    var groupBy: [String] = []
+    var having: [String] = []
+    var orderBy: [String] = []
+    var limit: Int?
+
+    /// The block as lines (no trailing newline), each clause on its own line; a select
+    /// list too long for one line gets one item a line.
+    func lines(_ dialect: SQLDialect) -> [String] {
+        var out: [String] = []
+        let head = distinct ? "SELECT DISTINCT" : "SELECT"
+        let rendered = items.map { item -> String in
+            guard let a = item.alias else { return item.sql }
+            return item.sql == dialect.quote(a) ? item.sql : "\(item.sql) AS \(dialect.quote(a))"
+        }
+        let oneLine = head + " " + rendered.joined(separator: ", ")
+        if oneLine.count <= 80 && !rendered.contains(where: { $0.contains("\n") }) {
+            out.append(oneLine)
+        } else {
+            out.append(head)
+            for (i, r) in rendered.enumerated() {
+                let text = "  " + r.replacingOccurrences(of: "\n", with: "\n  ")
+                out.append(text + (i == rendered.count - 1 ? "" : ","))
+            }
+        }
+        out.append("FROM " + from)
+        for (i, f) in filters.enumerated() { out.append((i == 0 ? "WHERE " : "  AND ") + f) }
+        if !groupBy.isEmpty { out.append("GROUP BY " + groupBy.joined(separator: ", ")) }
+        for (i, f) in having.enumerated() { out.append((i == 0 ? "HAVING " : "  AND ") + f) }
+        if !orderBy.isEmpty { out.append("ORDER BY " + orderBy.joined(separator: ", ")) }
+        if let limit { out.append("LIMIT \(limit)") }
+        return out.flatMap { $0.components(separatedBy: "\n") }
+    }
+}
+
+/// A whole emitted query: named steps (`WITH name AS (...)`) and the final block.
+struct SQLScript {
+    var steps: [(name: String, select: SQLSelect)] = []
+    var final: SQLSelect?
+
+    /// The SQL text, indented two spaces a level, ending without a semicolon.
+    func render(_ dialect: SQLDialect) -> String {
+        var out: [String] = []
+        if !steps.isEmpty {
+            out.append("WITH")
+            for (i, step) in steps.enumerated() {
+                out.append("  \(dialect.quote(step.name)) AS (")
+                out += step.select.lines(dialect).map { "    " + $0 }
+                out.append(i == steps.count - 1 ? "  )" : "  ),")
+            }
+        }
+        if let final { out += final.lines(dialect) }
+        return out.joined(separator: "\n")
+    }
+}
