@@ -8,6 +8,10 @@ extension SQLCompiler {
         let script = try Parser.parse(source)
         var out: [String] = []
         for statement in script.statements {
+            if case .define = statement.kind {
+                throw Diagnostic("a named result (table NAME = query) is not compiled to SQL yet", at: statement.span, in: source,
+                                 help: "write the query where the name is used, or use planq to run it")
+            }
             guard case .query(let query) = statement.kind else {
                 throw Diagnostic("explain shows planq's own plan and has no SQL form", at: statement.span, in: source,
                                  help: "drop 'explain' to see the SQL")

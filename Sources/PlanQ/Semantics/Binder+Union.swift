@@ -120,7 +120,8 @@ extension Binder {
                         query.span, help: "end it with 'select COLUMN'")
         }
         guard let runner else {
-            throw error("a query after 'in' cannot be used here", query.span)
+            // Only tools that bind without running (planq sql) lack a runner.
+            throw error("a query after 'in' is not compiled to SQL yet", query.span, help: "use planq to run it")
         }
         var t = col.type
         if l.type.enumType != nil, t == .text { l = .cast(l, to: .text) }

@@ -96,4 +96,16 @@ final class CLILanguageTests: XCTestCase {
         XCTAssertEqual(bad.status, 1)
         XCTAssertTrue(bad.err.contains("'risks' is a loaded table"), bad.err)
     }
+
+    func testSQLCompilerRefusesTheNewFormsByName() throws {
+        for (query, message) in [("risks union (risks)", "union is not compiled to SQL yet"),
+                                 ("risks anti join outcomes on plan", "anti join is not compiled to SQL yet"),
+                                 ("table x = risks; x", "a named result (table NAME = query) is not compiled to SQL yet"),
+                                 ("risks where ref in (risks select ref)", "a query after 'in' is not compiled to SQL yet")] {
+            let r = try planq(["sql", "--dialect", "duckdb", "--data", data, "-c", query])
+            XCTAssertEqual(r.status, 1, query)
+            XCTAssertTrue(r.err.contains(message), "\(query): \(r.err)")
+            XCTAssertTrue(r.out.isEmpty, query)
+        }
+    }
 }
