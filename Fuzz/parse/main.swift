@@ -13,7 +13,7 @@ public func fuzzParse(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
         for statement in script.statements {
             let query: Query
             switch statement.kind {
-            case .query(let q), .explain(let q), .explainAnalyze(let q): query = q
+            case .query(let q), .explain(let q), .explainAnalyze(let q), .define(_, let q): query = q
             }
             var binder = Binder(catalog: FuzzSupport.catalog, source: source, today: FuzzSupport.today)
             do {

@@ -8,7 +8,8 @@ import PlanQ
 public func fuzzQuery(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     guard size <= 4096 else { return 0 }
     let source = SourceText(name: "<fuzz>", text: FuzzSupport.text(data, size))
-    let engine = Engine(catalog: FuzzSupport.catalog, today: FuzzSupport.today, threads: 1)
+    // A copy: a `table NAME = ...` in one input must not reach the next.
+    let engine = Engine(catalog: FuzzSupport.catalog.copy(), today: FuzzSupport.today, threads: 1)
     engine.limits = FuzzSupport.limits
     do {
         _ = try engine.run(source) { result in

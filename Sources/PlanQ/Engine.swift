@@ -68,6 +68,9 @@ public final class Engine: @unchecked Sendable {
         /// Warnings found while binding (a quoted value the column never holds),
         /// each pointing into the statement's source; the statement still ran.
         public var warnings: [Diagnostic] = []
+        /// For `table NAME = query`: the name now holding `table` in the catalog. Such a
+        /// statement has no result to show.
+        public var defined: String? = nil
     }
 
     /// Milliseconds per phase.
@@ -104,14 +107,21 @@ public final class Engine: @unchecked Sendable {
         let ctx = context ?? makeContext()
         let query: Query
         var isExplain = false, analyze = false
+        var definedName: Identifier?
         switch statement.kind {
         case .query(let q): query = q
         case .explain(let q): query = q; isExplain = true
         case .explainAnalyze(let q): query = q; isExplain = true; analyze = true
+        case .define(let name, let q): query = q; definedName = name
         }
         do {
             let t1 = Engine.now()
             var binder = Binder(catalog: catalog, source: source, today: ctx.today)
+            binder.runner = { plan, names in
+                let root = try PhysicalPlanner(context: ctx, names: names).plan(plan)
+                return try PhysicalOperator.drain(root, columns: plan.outputs.count)
+            }
+            if let definedName { try checkDefinable(definedName) }
             let bound = try binder.bind(query)
             var planner = PhysicalPlanner(context: ctx, names: bound.names)
             // `explain analyze` runs each conjunct of a `where` as its own step, timed.
@@ -122,10 +132,13 @@ public final class Engine: @unchecked Sendable {
             let (cols, n) = try PhysicalOperator.drain(root, columns: bound.columnNames.count)
             let t3 = Engine.now()
             let columns = zip(bound.columnNames, cols).map { Column(name: $0, vector: $1) }
-            let table = Table(name: "result", columns: columns, rowCount: n)
+            let table = Table(name: definedName?.name ?? "result", columns: columns, rowCount: n)
             var r = StatementResult(table: table, explain: nil, timing: Timing(parse: 0, plan: t2 - t1, execute: t3 - t2))
             r.warnings = bound.warnings.map { $0.located(in: source) }
-            if isExplain {
+            if let definedName {
+                catalog.define(table)
+                r.defined = definedName.name
+            } else if isExplain {
                 r.explain = Explain.render(root, analyze: analyze)
             } else if n == 0 && explainsEmptyResults {
                 r.emptyResult = EmptyResultExplainer(context: ctx, names: bound.names, spans: StepSpans(query)).explain(bound.plan)
@@ -134,6 +147,14 @@ public final class Engine: @unchecked Sendable {
             return r
         } catch let d as Diagnostic {
             throw d.located(in: source)
+        }
+    }
+
+    /// A named result may replace an earlier named result, never a loaded table.
+    func checkDefinable(_ name: Identifier) throws {
+        if let existing = catalog.table(name.name), !catalog.isDefined(existing.name) {
+            throw Diagnostic("'\(name.name)' is a loaded table; a named result needs a name of its own", at: name.span,
+                             help: "for example: table my_\(name.name) = ...")
         }
     }
 

@@ -43,11 +43,12 @@ public struct Completer {
 
     private func candidates(_ tokens: [Token], word: String, quoted: Bool) -> [String] {
         let tables = Completer.tablesNamed(in: tokens).compactMap(catalog.table)
+        if !quoted, Completer.opensQuery(tokens) { return catalog.tableNames }
         if let value = valueContext(tokens) {
             return values(of: value, in: tables, quoted: quoted)
         }
         if quoted { return [] }
-        guard let prev = tokens.last else { return catalog.tableNames + ["explain"] }
+        guard let prev = tokens.last else { return catalog.tableNames + ["explain", "table"] }
         if let dot = word.firstIndex(of: "."), let t = catalog.table(String(word[..<dot])) {
             return t.columns.map { "\(t.name).\(Completer.spelled($0.name))" }
         }
@@ -175,14 +176,33 @@ public struct Completer {
         return tokens
     }
 
-    /// The statement's table and every table after `join`, in order.
+    /// The statement's table and every table after `join`, `union (` or `in (`, and
+    /// the query's table in `table NAME = query`, in order.
     static func tablesNamed(in tokens: [Token]) -> [String] {
         var names: [String] = []
         for (i, t) in tokens.enumerated() where t.kind == .identifier || t.kind == .quotedIdentifier {
             let prev = i > 0 ? tokens[i - 1].kind : nil
-            if i == 0 || prev == .keyword(.explain) && i == 1 || prev == .keyword(.join) { names.append(t.value) }
+            let defined = i == 3 && tokens[2].kind == .equal && Completer.isWord(tokens[0], "table")
+            if defined || i == 0 || prev == .keyword(.explain) && i == 1 || prev == .keyword(.join)
+                || opensQuery(Array(tokens[..<i])) {
+                names.append(t.value)
+            }
         }
         return names
+    }
+
+    /// Whether `t` is the contextual word `word` (an identifier, any case).
+    static func isWord(_ t: Token, _ word: String) -> Bool {
+        t.kind == .identifier && t.lexeme.lowercased() == word
+    }
+
+    /// True when the tokens end with `union (` or `in (` (a query may start there), or
+    /// with `table NAME =`.
+    static func opensQuery(_ tokens: [Token]) -> Bool {
+        let n = tokens.count
+        if n == 3, tokens[2].kind == .equal, Completer.isWord(tokens[0], "table") { return true }
+        guard n >= 2, tokens[n - 1].kind == .leftParen else { return false }
+        return Completer.isWord(tokens[n - 2], "union")
     }
 
     /// Names the statement itself defines, usable in later clauses: `let gap = ...`
@@ -237,7 +257,7 @@ public struct Completer {
 
     static let clauseStarters = [
         "where", "let", "group by", "aggregate", "having", "pivot", "sort by", "order by",
-        "limit", "top", "select", "distinct", "join", "left join",
+        "limit", "top", "select", "distinct", "join", "left join", "semi join", "anti join", "union (", "unnest split(",
     ]
 
     static let expressionWords = [

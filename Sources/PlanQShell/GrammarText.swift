@@ -21,10 +21,22 @@ script      = [ statement ] { ";" [ statement ] } EOF ;                     (* s
    the result; "explain analyze" also splits each where into one step per conjunct and shows
    rows in and out and the time of each step.  'analyze' counts only when a name follows it
    (so a table called analyze can still be explained). *)
-statement   = [ "explain" [ 'analyze' ] ] query ;                          (* statement *)
+statement   = [ "explain" [ 'analyze' ] ] query | definition ;             (* statement *)
 
-(* A table followed by clauses applied left to right; the clause list ends at ";" or EOF. *)
-query       = name { clause } ;                                            (* query *)
+(* A named result: runs the query and keeps its rows as a table called name for the rest of
+   the script (-c, -f, standard input) or shell session, where `.tables` lists it.  Only when
+   'table', a name and "=" follow one another; a later definition of the same name replaces
+   it; a loaded table cannot be replaced.  It prints nothing.  (Parser+Union.swift) *)
+definition  = 'table' name "=" query ;                                     (* definition *)
+
+(* A table followed by clauses applied left to right; the clause list ends at ";" or EOF
+   (a query in parentheses, after 'union' or 'in', also at its ")"). *)
+query       = source { clause } ;                                          (* query *)
+
+(* A table, optionally named: its columns are then qualified by that name, not the table's
+   ("measures as m join measures as p on m.indicator_id = p.indicator_id").  A table may be
+   joined to itself only when the sides have different names. *)
+source      = name [ "as" name ] ;                                         (* query, joinTail *)
 
 (* A bare identifier, or a backtick-quoted one (may hold spaces or reserved words). *)
 name        = IDENTIFIER | QUOTED_IDENTIFIER ;                             (* name *)
@@ -33,7 +45,8 @@ name        = IDENTIFIER | QUOTED_IDENTIFIER ;                             (* na
 
 clause      = where_clause | having_clause | let_clause | group_clause | aggregate_clause
             | pivot_clause | sort_clause | limit_clause | top_clause | select_clause
-            | distinct_clause | join_clause ;                              (* clause *)
+            | distinct_clause | join_clause | semi_join_clause | union_clause
+            | unnest_clause ;                                              (* clause, contextualClause *)
 
 (* Filters rows; after a group_clause or aggregate_clause in the same query it filters groups
    (the AST marks it isHaving). *)
@@ -52,7 +65,11 @@ group_clause     = "group" "by" named_list [ "aggregate" named_list ] ;    (* gr
 (* Extension: aggregates the whole input into one row (a grouping with no keys). *)
 aggregate_clause = "aggregate" named_list ;                                (* aggregateClause *)
 
-(* Spreads the values of an expression (normally a column) into columns. *)
+(* Spreads the values of a text or enum expression into columns ("pivot fy(due)",
+   "pivot coalesce(theme, "(none)")"), then a null column.  An enum gives every value, in
+   order; text gives the values in the pivot's input rows, sorted.  A column whose name
+   another column has is written with its table, or for a pivot value with the pivoted
+   expression: status.red; a result never has two columns of one name. *)
 pivot_clause     = "pivot" expression ;                                    (* pivotClause *)
 
 (* "sort by" and "order by" are the same; keys ascend unless "desc" is written. *)
@@ -71,7 +88,24 @@ select_clause    = "select" named_list ;                                   (* se
 distinct_clause  = "distinct" ;                                            (* clause *)
 
 (* Keys are "a = b" pairs or a single expression meaning the same name on both sides. *)
-join_clause      = [ "left" ] "join" name "on" join_key { "," join_key } ; (* joinClause *)
+join_clause      = [ "left" ] "join" source "on" join_key { "," join_key } ; (* joinClause *)
+
+(* The rows with a match on the other side ('semi'), or with none ('anti'), each once; only
+   this side's columns remain.  A null key never matches, so 'anti' keeps such rows (SQL's
+   NOT EXISTS): "outcomes anti join indicators on plan, outcome_no". *)
+semi_join_clause = ( 'semi' | 'anti' ) "join" source "on" join_key { "," join_key } ; (* contextualClause *)
+
+(* Appends the rows of another query.  Columns are matched by name: this side's first, in
+   order, then those only the other side has; a column one side lacks is null there.  Types
+   must agree (int and double give double; text and enums of different types give text);
+   otherwise it is an error naming both. *)
+union_clause     = 'union' "(" query ")" ;                                 (* unionClause *)
+
+(* One row per part of a text split at a (non-empty, constant) separator, the other columns
+   repeated; "unnest split(owner, " and ") as person".  A null text gives one row whose part
+   is null; an empty text one empty part.  Without "as" the parts replace the column split.
+   split() is only allowed here. *)
+unnest_clause    = 'unnest' call [ "as" name ] ;                           (* unnestClause *)
 (* Sides are parsed at sum level so "=" separates the pair instead of forming a comparison. *)
 join_key         = sum [ "=" sum ] ;                                       (* joinKey *)
 
@@ -98,10 +132,17 @@ comparison  = sum [ compare_op sum | predicate ] ;                         (* in
 compare_op  = "=" | "==" | "!=" | "<>" | "<" | "<=" | ">" | ">=" ;
 
 (* Postfix predicates; the bounds of "between" are sums so its "and" is not a conjunction. *)
-predicate   = [ "not" ] "in" "(" expression { "," expression } ")"
+predicate   = [ "not" ] "in" ( subquery | "(" expression { "," expression } ")" )
             | [ "not" ] "between" sum "and" sum
             | "is" [ "not" ] "null"
             | [ "not" ] text_op sum ;                                      (* predicate *)
+(* A query in parentheses after "in" gives the list: it must have one column, and runs once
+   (it cannot read the outer row).  It is read as a query when its name is followed by a
+   clause word or "as"; "x in (name)" is a query when name is a table and not a column.
+   Nulls as SQL: "x in (...)" is null when x is null or matches nothing in a list holding
+   a null; "not in" then is null too (so a null in the list keeps no rows); an empty list
+   gives false for "in" and true for "not in". *)
+subquery    = "(" query ")" ;                                              (* inQuery *)
 text_op     = "contains" | "like" | "matches"
             | 'starts' 'with' | 'ends' 'with' ;                            (* textMatchOperator *)
 
@@ -170,7 +211,7 @@ EOF               = ? end of input ? ;
      join left on explain and or not in between is null true false as asc desc like
      matches contains
    Contextual words (ordinary identifiers, usable as names):
-     date today starts ends with month months day days over *)
+     date today starts ends with month months day days over table union semi anti unnest *)
 
 """#
 
@@ -178,6 +219,7 @@ EOF               = ? end of input ? ;
     static let examples: [(file: String, text: String)] = [
         ("01_safety_by_owner.pq", #"""
 -- Community Safety indicators that are red, counted per owner.
+-- No rows on the bundled plans: none of their 29 Community Safety indicators has a status.
 indicators where theme = "Community Safety" and status = red group by owner
 
 """#),
@@ -188,6 +230,7 @@ indicators where status in (red, amber) group by theme, owner aggregate count() 
 """#),
         ("03_overdue_actions.pq", #"""
 -- Unfinished actions that were due before April 2009, with how late they are.
+-- No rows on the bundled plans: no action due before April 2009 has a status recorded.
 actions where due < date "2009-04-01" and status != green let overdue_days = days_between(due, today) select ref, action, owner, overdue_days
 
 """#),
@@ -204,6 +247,7 @@ indicators join outcomes on plan, outcome_no select indicators.theme, code, titl
         ("06_having.pq", #"""
 -- Owners with more than three open actions: `where` after `group by` filters groups,
 -- and `having` says the same thing explicitly.
+-- No rows on the bundled plans: only one action has a status other than green.
 actions where status != green group by owner aggregate count() as open where open > 3 order by open desc;
 actions group by organisation as org aggregate count() as n having n >= 2 and n <= 100
 
@@ -216,6 +260,7 @@ indicators where polarity = higher top 2 by actual asc per plan, theme
 """#),
         ("08_text_matching.pq", #"""
 -- Text predicates: contains, starts with, ends with, like, matches, and their negations.
+-- No rows on the bundled plans: their crime indicators are National Indicators (NI ...), none coded CS.
 indicators where title contains "crime" and code starts with "CS" select code, title;
 indicators where title not contains "pilot" and code not ends with "x" and owner not like 'Jo%';
 risks where risk matches "(flood|fire)" or ref ends with "01" or risk like "%budget%";
@@ -225,6 +270,7 @@ actions where action not matches "^TBC" and not action starts with "Review"
         ("09_dates_and_intervals.pq", #"""
 -- Date literals, today, and intervals in months and days.
 actions where due between date "2009-01-01" and date "2009-03-31" select ref, due, due + 3 months as review;
+-- No rows on the bundled plans: no action due more than 30 days ago has a status recorded.
 actions where due < today - 30 days and status is not null select ref, owner, due;
 risks let next_review = due + 1 month, chase = due - 7 days select ref, next_review, chase
 
@@ -234,6 +280,7 @@ risks let next_review = due + 1 month, chase = due - 7 days select ref, next_rev
 indicators let gap = actual - target, ratio = actual / target * 100, half = (baseline + target) / 2, pair = outcome_no // 2
   select code, gap, ratio, half, -gap as shortfall, actual % 10 as remainder, actual * 1.5e0 as scaled;
 indicators where actual is null or target is null select code, baseline;
+-- No rows on the bundled plans: no indicator behind its target has a baseline recorded.
 indicators where not (actual >= target) and baseline <> 0 and line > -1 and outcome_no >= 1
 
 """#),
@@ -303,6 +350,21 @@ indicators aggregate corr(baseline, target) as baseline_vs_target
 indicators where status = red and latest select title, actual, target, status_period, status_source, status_document, status_line
 
 """#),
+        ("18_union_and_subqueries.pq", #"""
+-- Everything rated red across indicators, actions and risks, as one list:
+-- union matches columns by name (a column one side lacks is null there).
+indicators where status = red select plan, title as item, owner
+  union (actions where status = red select plan, action as item, owner)
+  union (risks where status = red select plan, risk as item, owner);
+
+-- Indicators whose National Indicator definition says lower is better:
+-- a query in parentheses after `in` gives the list of values.
+indicators where code in (national_indicators where polarity = lower select code) select code, title, actual, target;
+
+-- National Indicators none of the plans measure (not in: a null in the list would keep none).
+national_indicators where code not in (indicators where code is not null select code) select code, title limit 10
+
+"""#),
         ("18_window_functions.pq", #"""
 -- Window functions, computed in a let: f(...) over (per keys sort by keys).
 -- Each theme's share of the indicators, and where the theme ranks by size.
@@ -319,6 +381,40 @@ observations where kind = "actual"
 -- The two earliest actions of each theme; running counts include every action due the same day.
 actions let due_order = row_number() over (per theme sort by due), so_far = count() over (per theme sort by due)
   where due_order <= 2 select theme, due, action, due_order, so_far
+
+"""#),
+        ("19_aliases_and_semi_joins.pq", #"""
+-- A self-join: each indicator next to the others of the same outcome,
+-- the two sides told apart by their names (`as i`, `as j`).
+indicators as i join indicators as j on i.plan = j.plan, i.outcome_no = j.outcome_no
+  where i.code < j.code select i.code, j.code as other, i.outcome_no;
+
+-- Outcomes with at least one indicator (semi join), and plans with no risks (anti join).
+outcomes semi join indicators on plan, outcome_no select plan, outcome_no, outcome;
+plans anti join risks on plan select plan, council
+
+"""#),
+        ("20_named_results.pq", #"""
+-- A named result: `table NAME = query` keeps its rows for the rest of the script.
+table late = actions where due < date "2009-04-01";
+late group by theme sort by count desc;
+
+-- Named results can be joined, unioned or used in `in (...)` like any table.
+table owners_of_late = late where owner is not null select owner distinct;
+indicators where owner in (owners_of_late) group by owner
+
+"""#),
+        ("21_unnest_and_pivots.pq", #"""
+-- The words used most in outcome statements: unnest split(text, separator) makes
+-- one row per part, here per word.
+outcomes unnest split(lower(outcome), " ") as word where length(word) > 3
+  group by word sort by count desc, word limit 10;
+
+-- Pivot on any text or enum expression: actions per theme and financial year due.
+actions where due is not null group by theme pivot fy(due);
+
+-- A text pivot's columns are the values in its input rows (here, Housing's owners only).
+actions where theme = "Housing" group by status pivot coalesce(owner, "(no owner)")
 
 """#),
     ]

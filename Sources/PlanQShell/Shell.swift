@@ -107,6 +107,12 @@ public final class Shell: @unchecked Sendable {
             do {
                 _ = try engine.run(source, context: context) { result in
                     let t0 = Date()
+                    if let name = result.defined {
+                        // A named result is not shown: say what it holds, as `.tables` would.
+                        let t = result.table
+                        self.say("table \(ControlEscaper.escape(name)): \(t.rowCount) row\(t.rowCount == 1 ? "" : "s"), \(t.columns.count) column\(t.columns.count == 1 ? "" : "s")\n")
+                        return
+                    }
                     self.last = result
                     self.show(result, separated: self.shownInRun > 0)
                     self.shownInRun += 1

@@ -82,15 +82,37 @@ extension QueryCommand {
         // With -o the results are collected and written in one atomic step at the end,
         // so a failing statement (or Ctrl-C) never leaves a half-written file.
         var collected = ""
+        // Several statements with --format json: one document, an array holding each
+        // statement's array of rows (named results, which show nothing, take no place).
+        let shown = (try? Parser.parse(source))?.statements.filter {
+            if case .define = $0.kind { return false }
+            return true
+        }.count ?? 0
+        let jsonDocument = format == .json && shown > 1 && !discard
+        func put(_ out: String) {
+            if output != nil {
+                collected += out
+            } else if !out.isEmpty {
+                FileHandle.standardOutput.write(Data(out.utf8))
+            }
+        }
+        /// Closes the document (also after a failing statement, so what was written stays valid JSON).
+        func closeDocument() { if jsonDocument { put(first ? "[]\n" : "\n]\n") } }
         do {
             _ = try engine.run(source) { result in
                 let t = Date()
                 for w in result.warnings { writeError(renderer.render(w)) }
+                // `table NAME = query` keeps its result for later statements and shows nothing.
+                if result.defined != nil { return }
                 if let why = result.emptyResult {
                     writeError(renderer.render(Diagnostic(why.message, at: why.span, in: source, severity: .note)))
                 }
                 var out: String
-                if let e = result.explain {
+                if jsonDocument {
+                    let element = result.explain.map(ResultWriter.jsonQuoted)
+                        ?? ResultWriter.render(result.table, format: .json).trimmingCharacters(in: .newlines)
+                    out = (first ? "[\n" : ",\n") + element
+                } else if let e = result.explain {
                     out = e + "\n"
                 } else if discard {
                     out = ""
@@ -100,11 +122,7 @@ extension QueryCommand {
                 }
                 if !first && format == .table { out = "\n" + out }
                 first = false
-                if output != nil {
-                    collected += out
-                } else if !out.isEmpty {
-                    FileHandle.standardOutput.write(Data(out.utf8))
-                }
+                put(out)
                 if timer {
                     let outMs = Date().timeIntervalSince(t) * 1000
                     let tm = result.timing
@@ -114,12 +132,15 @@ extension QueryCommand {
                 }
             }
         } catch let d as Diagnostic {
+            closeDocument()
             writeError(renderer.render(d.located(in: source)))
             return .failure
         } catch {
+            closeDocument()
             writeError("planq: \(error)\n")
             return .failure
         }
+        closeDocument()
         if let path = output {
             do {
                 try AtomicFileWriter.write(Data(collected.utf8), to: path)

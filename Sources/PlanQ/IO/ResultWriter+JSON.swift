@@ -7,6 +7,10 @@ extension ResultWriter {
         return "[\n" + rows.joined(separator: ",\n") + "\n]\n"
     }
 
+    /// A JSON string literal for `s` (as cells are written): for text placed inside
+    /// a JSON document by callers, such as an `explain` plan among several results.
+    public static func jsonQuoted(_ s: String) -> String { jsonString(s) }
+
     /// One object per line.
     static func jsonLines(_ t: Table) -> String {
         (0..<t.rowCount).map { jsonObject(t, row: $0) + "\n" }.joined()

@@ -101,7 +101,9 @@ final class EmptyResultExplainer {
         case .filter(let p, _), .project(let p, _), .aggregate(let p, _, _), .pivot(let p, _), .sort(let p, _),
              .limit(let p, _), .top(let p, _, _, _, _), .distinct(let p), .window(let p, _):
             return scannedRows(p)
-        case .join(let l, let r, _, _): return scannedRows(l) + scannedRows(r)
+        case .join(let l, let r, _, _), .semiJoin(let l, let r, _, _), .union(let l, let r, _):
+            return scannedRows(l) + scannedRows(r)
+        case .unnest(let p, _, _): return scannedRows(p)
         }
     }
 
@@ -166,6 +168,35 @@ final class EmptyResultExplainer {
                 return .empty(e)
             }
             return .rows(n)
+        case .semiJoin(let l, let r, _, let anti):
+            let lo = try walk(l)
+            guard case .rows(let ln) = lo else { return lo }
+            let ro = try walk(r)
+            let span = StepSpans.at(spans.joins, seen.joins)
+            seen.joins += 1
+            guard case .rows = ro else { return anti ? .rows(ln) : ro }
+            let n = try count(plan)
+            if n == 0 {
+                let said: String
+                if ln == 1 {
+                    said = "the only \(noun(l, 1)) has \(anti ? "a match" : "no match")"
+                } else {
+                    said = "\(anti ? "every one" : "none") of the \(ln) \(noun(l, ln)) has a match"
+                }
+                return .empty(EmptyResultExplanation(message: "0 rows: \(anti ? "anti" : "semi") join: \(said)",
+                                                     step: anti ? "anti join" : "semi join", span: span))
+            }
+            return .rows(n)
+        case .union(let l, let r, _):
+            // The right side is another query, whose steps have no spans here: count it.
+            let lo = try walk(l)
+            let rn = try count(r)
+            if case .rows(let ln) = lo { return .rows(ln + rn) }
+            return rn > 0 ? .rows(rn) : lo
+        case .unnest(let p, _, _):
+            let o = try walk(p)
+            guard case .rows = o else { return o }
+            return .rows(try count(plan))
         }
     }
 
@@ -228,7 +259,8 @@ final class EmptyResultExplainer {
              .window(let p, _):
             return nouns(p)
         case .aggregate, .pivot: return ("group", "groups")
-        case .distinct, .join: return ("row", "rows")
+        case .unnest(let p, _, _), .semiJoin(let p, _, _, _): return nouns(p)
+        case .distinct, .join, .union: return ("row", "rows")
         }
     }
 }

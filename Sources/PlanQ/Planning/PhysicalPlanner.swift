@@ -164,6 +164,8 @@ struct PhysicalPlanner {
 
         case .window(let input, let calls):
             return try buildWindow(input, calls, required: required)
+        case .semiJoin, .union, .unnest:
+            return try buildCombining(plan, required: required)
         }
     }
 
@@ -204,6 +206,11 @@ struct PhysicalPlanner {
             return l.outputs.contains(id) ? typeOf(id, in: l) : typeOf(id, in: r)
         case .window(let p, let calls):
             return calls.first { $0.id == id }?.call.type ?? typeOf(id, in: p)
+        case .semiJoin(let l, _, _, _): return typeOf(id, in: l)
+        case .union(let l, _, let outs):
+            guard let i = outs.firstIndex(of: id), i < l.outputs.count else { return .null }
+            return typeOf(l.outputs[i], in: l)
+        case .unnest(let p, _, let out): return id == out ? .text : typeOf(id, in: p)
         }
     }
 }

@@ -26,7 +26,7 @@ struct StepSpans {
         for c in query.clauses {
             switch c.kind {
             case .filter(let e, _): filters.append(StepSpans.conjuncts(e))
-            case .join(let table, _, _):
+            case .join(let table, _, _, _), .semiJoin(let table, _, _, _):
                 scans.append(table.span)
                 joins.append(c.span)
             case .limit: limits.append(c.span)
@@ -54,11 +54,12 @@ struct StepSpans {
             switch plan {
             case .scan: scans += 1
             case .filter(let p, _): filters += 1; add(p)
-            case .join(let l, let r, _, _): add(l); add(r); joins += 1
+            case .join(let l, let r, _, _), .semiJoin(let l, let r, _, _): add(l); add(r); joins += 1
+            case .union(let l, _, _): add(l)
             case .limit(let p, _): add(p); limits += 1
             case .top(let p, _, _, _, _): add(p); tops += 1
             case .project(let p, _), .aggregate(let p, _, _), .pivot(let p, _), .sort(let p, _), .distinct(let p),
-                 .window(let p, _): add(p)
+                 .window(let p, _), .unnest(let p, _, _): add(p)
             }
         }
     }

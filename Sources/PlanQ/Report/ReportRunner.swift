@@ -46,7 +46,9 @@ public struct ReportRunner {
         if case .date(let d)? = values["as_of"] { asOfDays = d.days }
         var runSettings = settings ?? ExecutionSettings(today: asOfDays)
         runSettings.today = asOfDays
-        let engine = Engine(catalog: catalog, settings: runSettings)
+        // A copy: a report's `table NAME = ...` lasts for its sections, not beyond
+        // (the shell's `.report` runs on the session's catalog).
+        let engine = Engine(catalog: catalog.copy(), settings: runSettings)
         var sections: [ReportResult.Section] = []
         var warnings: [Diagnostic] = []
         for section in definition.sections {

@@ -74,6 +74,13 @@ extension SQLCompiler {
         case .window:
             throw SQLUnsupported(message: "window functions (over ...) are not compiled to SQL yet", help: nil,
                                  anchor: .clause("let"))
+        case .semiJoin(_, _, _, let anti):
+            throw SQLUnsupported(message: "\(anti ? "anti" : "semi") join is not compiled to SQL yet", help: "use planq to run it",
+                                 anchor: .clause(anti ? "anti" : "semi"))
+        case .union:
+            throw SQLUnsupported(message: "union is not compiled to SQL yet", help: "use planq to run it", anchor: .clause("union"))
+        case .unnest:
+            throw SQLUnsupported(message: "unnest is not compiled to SQL yet", help: "use planq to run it", anchor: .clause("unnest"))
         }
     }
 

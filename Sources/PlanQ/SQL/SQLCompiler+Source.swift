@@ -8,6 +8,10 @@ extension SQLCompiler {
         let script = try Parser.parse(source)
         var out: [String] = []
         for statement in script.statements {
+            if case .define = statement.kind {
+                throw Diagnostic("a named result (table NAME = query) is not compiled to SQL yet", at: statement.span, in: source,
+                                 help: "write the query where the name is used, or use planq to run it")
+            }
             guard case .query(let query) = statement.kind else {
                 throw Diagnostic("explain shows planq's own plan and has no SQL form", at: statement.span, in: source,
                                  help: "drop 'explain' to see the SQL")
@@ -52,6 +56,7 @@ extension SQLCompiler {
             case .call(_, let args): args.forEach(visit)
             case .window(_, let args, let w): args.forEach(visit); w.partition.forEach(visit); w.sort.forEach { visit($0.expr) }
             case .inList(let a, let l, _): visit(a); l.forEach(visit)
+            case .inQuery(let a, _, _): visit(a)
             case .between(let a, let b, let c, _): visit(a); visit(b); visit(c)
             }
         }
@@ -67,8 +72,9 @@ extension SQLCompiler {
             case .sort(let keys): keys.forEach { visit($0.expr) }
             case .top(_, let by, let per): visit(by.expr); per.forEach(visit)
             case .select(let items): items.forEach { visit($0.expr) }
-            case .join(_, let keys, _): keys.forEach { visit($0.left); if let r = $0.right { visit(r) } }
-            case .limit, .distinct: break
+            case .join(_, _, let keys, _), .semiJoin(_, _, let keys, _): keys.forEach { visit($0.left); if let r = $0.right { visit(r) } }
+            case .unnest(let e, _): visit(e)
+            case .limit, .distinct, .union: break
             }
         }
         return found ?? query.span
@@ -86,6 +92,9 @@ extension SQLCompiler {
         case .select: return "select"
         case .distinct: return "distinct"
         case .join: return "join"
+        case .semiJoin(_, _, _, let anti): return anti ? "anti" : "semi"
+        case .union: return "union"
+        case .unnest: return "unnest"
         }
     }
 }

@@ -136,6 +136,7 @@ extension Binder {
         case .between(let a, let b, let c, _): return containsAggregate(a) || containsAggregate(b) || containsAggregate(c)
         case .inList(let a, let l, _): return containsAggregate(a) || l.contains(where: containsAggregate)
         case .window: return false
+        case .inQuery(let a, _, _): return containsAggregate(a)
         case .literal, .name, .today: return false
         }
     }
@@ -147,8 +148,15 @@ extension Binder {
         let col = try bindExpr(e, group.inputScope)
         let src: ScopeColumn?
         if case .column(let id, _) = col { src = group.inputScope.column(id: id) } else { src = nil }
-        guard let values = src?.domain else {
-            throw error("pivot needs an enum or text column, whose values become the columns; this is \(col.type)", e.span)
+        let pivotName = src?.name ?? text(e.span)
+        let shown: [String]
+        if let en = col.type.enumType {
+            // An enum keeps every value, in its order, so the shape never depends on a filter.
+            shown = en.values
+        } else if col.type == .text {
+            shown = try pivotValues(col, pivotName, over: group.input) ?? (src?.domain ?? []).sorted()
+        } else {
+            throw error("pivot needs a text or enum expression, whose values become the columns; this is \(col.type)", e.span)
         }
         // Checked first: a `having` may add an aggregate of its own, and "exactly one aggregate" would mislead.
         guard group.havings.isEmpty else {
@@ -161,14 +169,13 @@ extension Binder {
         }
         // A count of no rows is 0, not null: empty cells of count and count_distinct fill with 0.
         let counts = agg.call.function == .count || agg.call.function == .count_distinct
-        let shown = col.type.enumType != nil ? values : values.sorted()
-        let pivotID = newID(src?.name ?? "pivot")
+        let pivotID = newID(pivotName)
         var keys = group.keys
         keys.append((pivotID, col))
         let rowKeys = group.outputs.prefix(group.keys.count).map(\.column)
         var outCols = rowKeys
         for v in shown + ["null"] {
-            outCols.append(ScopeColumn(id: newID(v), name: v, qualifier: nil,
+            outCols.append(ScopeColumn(id: newID(v), name: v, qualifier: pivotName,
                                        type: counts ? .int : agg.call.type))
         }
         let spec = PivotSpec(rowKeyCount: group.keys.count, values: shown,
@@ -179,6 +186,20 @@ extension Binder {
         state.group = nil
         state.plan = .pivot(aggPlan, spec: spec)
         state.scope = Scope(columns: outCols)
+    }
+}
+
+extension Binder {
+    /// The distinct non-null values `expr` takes over `input`, sorted: a text pivot's
+    /// columns are the values in its input rows. Nil when no runner is set.
+    mutating func pivotValues(_ expr: BoundExpr, _ name: String, over input: LogicalPlan) throws -> [String]? {
+        guard let runner else { return nil }
+        let id = newID(name)
+        let (vectors, n) = try runner(.aggregate(input, keys: [(id, expr)], aggregates: []), names)
+        guard let v = vectors.first else { return [] }
+        var values: [String] = []
+        for i in 0..<n { if case .text(let s) = v.value(at: i) { values.append(s) } }
+        return values.sorted()
     }
 }
 

@@ -37,8 +37,14 @@ extension Binder {
             try bindSelect(items, &state)
         case .distinct:
             state.plan = .distinct(state.plan)
-        case .join(let table, let keys, let left):
-            try bindJoin(table, keys, left, &state)
+        case .join(let table, let alias, let keys, let left):
+            try bindJoin(table, alias, keys, left, &state)
+        case .semiJoin(let table, let alias, let keys, let anti):
+            try bindSemiJoin(table, alias, keys, anti, &state)
+        case .union(let q):
+            try bindUnion(q, clause.span, &state)
+        case .unnest(let e, let alias):
+            try bindUnnest(e, alias, &state)
         }
     }
 
@@ -116,8 +122,27 @@ extension Binder {
         state.scope = Scope(columns: cols)
     }
 
-    mutating func bindJoin(_ table: Identifier, _ keys: [JoinKey], _ leftOuter: Bool, _ state: inout State) throws {
-        let right = try bindTable(table)
+    mutating func bindJoin(_ table: Identifier, _ alias: Identifier?, _ keys: [JoinKey], _ leftOuter: Bool,
+                           _ state: inout State) throws {
+        let right = try bindJoinedTable(table, alias, state)
+        let (bound, merged) = try bindJoinKeys(keys, table, right, state)
+        state.plan = .join(state.plan, right.plan, keys: bound, leftOuter: leftOuter)
+        var cols = state.scope.columns
+        for var c in right.scope.columns {
+            if merged.contains(c.id) {
+                c.hidden = true
+                c.mergedKey = true
+            }
+            cols.append(c)
+        }
+        state.scope = Scope(columns: cols)
+    }
+
+    /// The keys of a join: each `a = b` bound with `a` on the left and `b` on the right
+    /// (or the other way round), and the right-side columns merged into a key of the
+    /// same name (`on theme`), which the result shows once.
+    mutating func bindJoinKeys(_ keys: [JoinKey], _ table: Identifier, _ right: State, _ state: State) throws
+        -> (keys: [(left: BoundExpr, right: BoundExpr)], merged: Set<ColumnID>) {
         var bound: [(left: BoundExpr, right: BoundExpr)] = []
         var merged = Set<ColumnID>()
         for k in keys {
@@ -151,13 +176,7 @@ extension Binder {
             }
             bound.append((cast(l, to: t), cast(r, to: t)))
         }
-        state.plan = .join(state.plan, right.plan, keys: bound, leftOuter: leftOuter)
-        var cols = state.scope.columns
-        for var c in right.scope.columns {
-            if merged.contains(c.id) { c.hidden = true }
-            cols.append(c)
-        }
-        state.scope = Scope(columns: cols)
+        return (bound, merged)
     }
 
     /// `x` converted to `t` when their types differ (int → double, enum → text).

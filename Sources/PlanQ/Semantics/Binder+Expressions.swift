@@ -36,6 +36,10 @@ extension Binder {
             if let fn = AggregateFunction.named(f.name) {
                 return try bindAggregateReference(fn, f, args, e.span)
             }
+            if f.name.lowercased() == "split" {
+                throw error("split() gives several values, so it can only be used in an unnest clause", e.span,
+                            help: "for example: actions unnest split(owner, \" and \") as person")
+            }
             guard let fn = ScalarFunction(rawValue: f.name.lowercased()) else {
                 if let w = WindowFunction.named(f.name) {
                     throw error("\(w.rawValue)() is a window function and needs 'over (...)'", e.span,
@@ -54,7 +58,15 @@ extension Binder {
                 if [.lower, .upper, .trim, .length].contains(fn), bound[0].type.enumType != nil { bound[0] = cast(bound[0], to: .text) }
                 return .call(fn, bound, t)
             }
+        case .inQuery(let x, let q, let negated):
+            return try bindInQuery(x, q, negated: negated, e.span, scope)
         case .inList(let x, let items, let negated):
+            // `x in (table)`: a lone name that is a table and not a column is a query.
+            if items.count == 1, case .name(nil, let t) = items[0].kind, scope.lookup(t.name, qualifier: nil).isEmpty,
+               catalog.table(t.name) != nil {
+                let q = Query(table: t, clauses: [], span: t.span)
+                return try bindInQuery(x, q, negated: negated, e.span, scope)
+            }
             let l = try bindExpr(x, scope)
             var values: [Value] = []
             var exprs: [BoundExpr] = []
@@ -132,6 +144,10 @@ extension Binder {
         let span = q.map { $0.span.merged(id.span) } ?? id.span
         if found.count > 1 {
             let names = found.map(\.qualifiedName)
+            if Set(names.map { $0.lowercased() }).count < names.count {
+                throw error("column '\(id.name)' is ambiguous: the query reads \(found[0].qualifier ?? "its table") more than once", span,
+                            help: "name each side with 'as' (\(found[0].qualifier ?? "t") as a join \(found[0].qualifier ?? "t") as b on ...) and write a.\(id.name)")
+            }
             throw error("column '\(id.name)' is ambiguous: it could be \(names.joined(separator: " or "))", span,
                         help: "qualify it, for example \(names[0])")
         }

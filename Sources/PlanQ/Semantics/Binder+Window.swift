@@ -118,6 +118,7 @@ extension Binder {
         case .between(let a, let b, let c, _): return containsWindow(a) || containsWindow(b) || containsWindow(c)
         case .inList(let a, let l, _): return containsWindow(a) || l.contains(where: containsWindow)
         case .literal, .name, .today: return false
+        case .inQuery(let a, _, _): return containsWindow(a)
         }
     }
 }

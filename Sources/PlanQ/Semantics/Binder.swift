@@ -18,6 +18,10 @@ public struct Binder {
     /// Warnings found while binding (a quoted value a text column never holds); the
     /// query still runs.
     public internal(set) var warnings: [Diagnostic] = []
+    /// Runs a bound plan during binding and returns its columns: subqueries after
+    /// `in` and the values of a text pivot are computed before the rest is bound.
+    /// Nil (in tools that only bind) makes those forms fall back or fail clearly.
+    public var runner: ((LogicalPlan, [ColumnID: String]) throws -> (columns: [Vector], count: Int))?
 
     public init(catalog: Catalog, source: SourceText, today: Int32) {
         self.catalog = catalog
@@ -34,7 +38,17 @@ public struct Binder {
 
     /// Binds a query into a plan whose outputs are the visible result columns.
     public mutating func bind(_ query: Query) throws -> BoundQuery {
-        var state = try bindTable(query.table)
+        let state = try bindQuery(query)
+        return BoundQuery(plan: state.plan, columnNames: Binder.resultNames(state.scope.columns), names: names, warnings: warnings)
+    }
+
+    /// Binds a whole query (also a subquery) to its plan and visible columns.
+    mutating func bindQuery(_ query: Query) throws -> State {
+        // A subquery inside a `having` binds from scratch, not as part of that grouping.
+        let saved = aggregating
+        aggregating = nil
+        defer { aggregating = saved }
+        var state = try bindTable(query.table, alias: query.alias)
         for clause in query.clauses {
             try bindClause(clause, &state)
         }
@@ -45,7 +59,7 @@ public struct Binder {
             state.plan = .project(state.plan, outputs: vis.map { ($0.id, BoundExpr.column($0.id, $0.type)) })
             state.scope = Scope(columns: vis)
         }
-        return BoundQuery(plan: state.plan, columnNames: state.scope.columns.map(\.name), names: names, warnings: warnings)
+        return state
     }
 
     mutating func newID(_ name: String) -> ColumnID {
@@ -66,7 +80,7 @@ public struct Binder {
         return raw.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
     }
 
-    mutating func bindTable(_ name: Identifier) throws -> State {
+    mutating func bindTable(_ name: Identifier, alias: Identifier? = nil) throws -> State {
         guard let table = catalog.table(name.name) else {
             let names = catalog.tableNames
             let suggestion = EditDistance.suggest(name.name, among: names)
@@ -74,13 +88,13 @@ public struct Binder {
                         notes: suggestion == nil ? ["tables: \(names.joined(separator: ", "))"] : [])
                 .withSuggestion(suggestion)
         }
-        return State.scanningAll(table, binder: &self)
+        return State.scanningAll(table, qualifier: alias?.name ?? table.name, binder: &self)
     }
 }
 
 extension Binder.State {
     /// A full scan of `table`, every column in scope.
-    static func scanningAll(_ table: Table, binder: inout Binder) -> Binder.State {
+    static func scanningAll(_ table: Table, qualifier: String, binder: inout Binder) -> Binder.State {
         var cols: [(index: Int, id: ColumnID)] = []
         var scope: [ScopeColumn] = []
         for (i, c) in table.columns.enumerated() {
@@ -88,7 +102,7 @@ extension Binder.State {
             cols.append((i, id))
             var dict: StringDictionary?
             if case .text(_, let d) = c.vector.data { dict = d }
-            scope.append(ScopeColumn(id: id, name: c.name, qualifier: table.name, type: c.type, dictionary: dict, stats: c.stats))
+            scope.append(ScopeColumn(id: id, name: c.name, qualifier: qualifier, type: c.type, dictionary: dict, stats: c.stats))
         }
         return Binder.State(plan: .scan(table: table, columns: cols), scope: Scope(columns: scope), group: nil)
     }

@@ -19,6 +19,13 @@ public indirect enum LogicalPlan: Sendable {
     case join(LogicalPlan, LogicalPlan, keys: [(left: BoundExpr, right: BoundExpr)], leftOuter: Bool)
     /// The input's columns followed by one column per window call (rows keep their input order).
     case window(LogicalPlan, calls: [(id: ColumnID, call: WindowCall)])
+    /// The left rows with a match on the right (`anti`: with none), each once; left columns only.
+    case semiJoin(LogicalPlan, LogicalPlan, keys: [(left: BoundExpr, right: BoundExpr)], anti: Bool)
+    /// The rows of the left then of the right input, which have the same number of
+    /// columns of the same types; output column i is column i of either side.
+    case union(LogicalPlan, LogicalPlan, outputs: [ColumnID])
+    /// One row per part of a text split by a separator; the parts are a new last column.
+    case unnest(LogicalPlan, UnnestSpec, id: ColumnID)
 
     /// Output column IDs in order.
     public var outputs: [ColumnID] {
@@ -31,6 +38,9 @@ public indirect enum LogicalPlan: Sendable {
         case .pivot(_, let spec): return spec.outputIDs
         case .join(let l, let r, _, _): return l.outputs + r.outputs
         case .window(let p, let calls): return p.outputs + calls.map(\.id)
+        case .semiJoin(let l, _, _, _): return l.outputs
+        case .union(_, _, let outs): return outs
+        case .unnest(let p, _, let id): return p.outputs + [id]
         }
     }
 }
@@ -47,4 +57,12 @@ public struct PivotSpec: Sendable {
     /// The cell for a missing combination: 0 for counts, null otherwise.
     public var zeroFill: Bool
     public var cellType: DataType
+}
+
+/// What `unnest split(text, sep)` splits.
+public struct UnnestSpec: Sendable {
+    /// The text (or enum, cast to text) to split.
+    public var source: BoundExpr
+    /// The separator: a non-empty constant.
+    public var separator: String
 }

@@ -11,6 +11,9 @@ struct ScopeColumn {
     var stats: ColumnStats?
     /// Kept in the plan but not addressable (a join's duplicate key, a hidden aggregate).
     var hidden = false
+    /// A right-side key merged into the left's by `join ... on name`: hidden from bare
+    /// names, but `table.name` still finds it (as SQL's `using` allows).
+    var mergedKey = false
 
     /// The values a bare word compared with this column may name, if known.
     var domain: [String]? {
@@ -37,6 +40,9 @@ struct Scope {
         }
         // An exact-case match wins over case-insensitive ones.
         let exact = matches.filter { $0.name == name }
+        if matches.isEmpty, let q {
+            return columns.filter { $0.mergedKey && $0.name.lowercased() == l && $0.qualifier?.lowercased() == q }
+        }
         return exact.count == 1 ? exact : matches
     }
 

@@ -17,6 +17,9 @@ public struct Statement: Sendable {
         /// `explain analyze <query>`: run the query and show, per operator and per
         /// conjunct of each `where`, the rows in and out and the time spent.
         case explainAnalyze(Query)
+        /// `table NAME = query`: runs the query and keeps its result as a table named
+        /// NAME for the rest of the script or shell session.
+        case define(Identifier, Query)
     }
     public var kind: Kind
     public var span: SourceSpan
@@ -35,11 +38,13 @@ public struct Identifier: Hashable, Sendable {
     }
 }
 
-/// `table clause clause ...`
+/// `table [as alias] clause clause ...`
 public struct Query: Sendable {
     public var table: Identifier
     public var clauses: [Clause]
     public var span: SourceSpan
+    /// `measures as m`: the name the table's columns are qualified by (`m.value`).
+    public var alias: Identifier? = nil
 }
 
 /// An expression with an optional `as name`.
@@ -81,8 +86,15 @@ public struct Clause: Sendable {
         case select([NamedExpr])
         /// `distinct`
         case distinct
-        /// `[left] join table on key, ...`
-        case join(table: Identifier, keys: [JoinKey], left: Bool)
+        /// `[left] join table [as alias] on key, ...`
+        case join(table: Identifier, alias: Identifier?, keys: [JoinKey], left: Bool)
+        /// `semi join table [as alias] on key, ...` (rows with a match, once each) or
+        /// `anti join ...` (rows with none); only the left side's columns remain.
+        case semiJoin(table: Identifier, alias: Identifier?, keys: [JoinKey], anti: Bool)
+        /// `union (query)`: the rows of another query appended, columns matched by name.
+        indirect case union(Query)
+        /// `unnest split(text, sep) [as name]`: one row per part of the text.
+        case unnest(Expr, alias: Identifier?)
     }
     public var kind: Kind
     public var span: SourceSpan
@@ -137,6 +149,8 @@ public struct Expr: Sendable {
         case call(Identifier, [Expr])
         /// `x [not] in (a, b, ...)`
         case inList(Expr, [Expr], negated: Bool)
+        /// `x [not] in (query)`: the query must give one column; uncorrelated.
+        case inQuery(Expr, Query, negated: Bool)
         /// `x [not] between a and b`
         case between(Expr, Expr, Expr, negated: Bool)
         /// `x is [not] null`

@@ -20,11 +20,13 @@ public enum ASTPrinter {
         case .query(let q): return query(q)
         case .explain(let q): return "(explain \(query(q)))"
         case .explainAnalyze(let q): return "(explain analyze \(query(q)))"
+        case .define(let name, let q): return "(table \(identifier(name)) \(query(q)))"
         }
     }
 
     static func query(_ q: Query) -> String {
-        list(["query", identifier(q.table)] + q.clauses.map(clause))
+        let table = q.alias.map { list(["as", identifier(q.table), identifier($0)]) } ?? identifier(q.table)
+        return list(["query", table] + q.clauses.map(clause))
     }
 
     static func clause(_ c: Clause) -> String {
@@ -51,9 +53,20 @@ public enum ASTPrinter {
             return list(["select"] + items.map(named))
         case .distinct:
             return "(distinct)"
-        case .join(let table, let keys, let left):
-            return list([left ? "left-join" : "join", identifier(table), list(["on"] + keys.map(joinKey))])
+        case .join(let table, let alias, let keys, let left):
+            return list([left ? "left-join" : "join", joined(table, alias), list(["on"] + keys.map(joinKey))])
+        case .semiJoin(let table, let alias, let keys, let anti):
+            return list([anti ? "anti-join" : "semi-join", joined(table, alias), list(["on"] + keys.map(joinKey))])
+        case .union(let q):
+            return list(["union", query(q)])
+        case .unnest(let e, let alias):
+            return list(["unnest", alias.map { list(["as", expr(e), identifier($0)]) } ?? expr(e)])
         }
+    }
+
+    /// A joined table, with its alias as `(as table alias)`.
+    static func joined(_ table: Identifier, _ alias: Identifier?) -> String {
+        alias.map { list(["as", identifier(table), identifier($0)]) } ?? identifier(table)
     }
 
     static func named(_ n: NamedExpr) -> String {
@@ -80,6 +93,8 @@ public enum ASTPrinter {
         case .call(let f, let args): return list([identifier(f)] + args.map(expr))
         case .inList(let x, let items, let negated):
             return list([negated ? "not-in" : "in", expr(x), list(items.map(expr))])
+        case .inQuery(let x, let q, let negated):
+            return list([negated ? "not-in" : "in", expr(x), query(q)])
         case .between(let x, let lo, let hi, let negated):
             return list([negated ? "not-between" : "between", expr(x), expr(lo), expr(hi)])
         case .isNull(let x, let negated):

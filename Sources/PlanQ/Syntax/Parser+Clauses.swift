@@ -8,6 +8,7 @@ extension Parser {
     /// `grouped` says whether an earlier clause of the query grouped the rows.
     static func clause(_ s: inout TokenStream, grouped: Bool) throws -> Clause {
         let t = s.current
+        if let c = try contextualClause(&s) { return c }
         guard case .keyword(let k) = t.kind else { throw unknownClause(s) }
         switch k {
         case .where: return try filterClause(&s, isHaving: grouped)
@@ -31,12 +32,12 @@ extension Parser {
     static func unknownClause(_ s: TokenStream) -> Diagnostic {
         let t = s.current
         if t.kind == .identifier {
-            let words = Keyword.clauseStarters.map(\.rawValue)
+            let words = Keyword.clauseStarters.map(\.rawValue) + Parser.contextualClauseWords
             if let hint = EditDistance.suggest(t.lexeme, among: words) {
                 return s.error("unknown clause '\(t.lexeme)'; did you mean '\(hint)'?", at: t)
             }
             return s.error("unknown clause '\(t.lexeme)'", at: t,
-                           help: "clauses are where, let, group by, aggregate, having, pivot, sort by, limit, top, select, distinct, join")
+                           help: "clauses are where, let, group by, aggregate, having, pivot, sort by, limit, top, select, distinct, join, semi join, anti join, union, unnest")
         }
         return s.error("expected a clause or ';', found \(t.described)", at: t)
     }
@@ -173,12 +174,21 @@ extension Parser {
         return Clause(kind: .select(items), span: start.span.merged(end))
     }
 
-    /// join = [ "left" ] "join" name "on" join_key { "," join_key }
+    /// join = [ "left" ] "join" name [ "as" name ] "on" join_key { "," join_key }
     static func joinClause(_ s: inout TokenStream) throws -> Clause {
         let start = s.current
         let isLeft = s.match(.left) != nil
         _ = try s.expect(.join)
+        let (table, alias, keys, end) = try joinTail(&s)
+        return Clause(kind: .join(table: table, alias: alias, keys: keys, left: isLeft), span: start.span.merged(end))
+    }
+
+    /// What follows `join`: name [ "as" name ] "on" join_key { "," join_key }; returns the
+    /// table, its alias, the keys and the span of the last key.
+    static func joinTail(_ s: inout TokenStream) throws -> (Identifier, Identifier?, [JoinKey], SourceSpan) {
         let table = try name(&s, "a table name")
+        var alias: Identifier?
+        if s.match(.as) != nil { alias = try name(&s, "a name for the table") }
         _ = try s.expect(.on)
         var keys: [JoinKey] = []
         var end = table.span
@@ -187,7 +197,7 @@ extension Parser {
             keys.append(key)
             end = span
         } while s.match(.comma) != nil
-        return Clause(kind: .join(table: table, keys: keys, left: isLeft), span: start.span.merged(end))
+        return (table, alias, keys, end)
     }
 
     /// join_key = sum [ "=" sum ]

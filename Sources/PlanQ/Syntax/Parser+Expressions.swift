@@ -119,6 +119,7 @@ extension Parser {
     /// `x [not] in (a, b, ...)`
     static func inList(_ s: inout TokenStream, _ left: Expr, negated: Bool) throws -> Expr {
         s.advance()
+        if startsSubquery(s) { return try inQuery(&s, left, negated: negated) }
         let open = try s.expect(.leftParen, "'('")
         var items: [Expr] = []
         repeat {

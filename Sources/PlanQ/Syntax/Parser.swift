@@ -66,6 +66,7 @@ public enum Parser {
     /// `analyze` is contextual: it means `explain analyze` only when a table name
     /// follows it, so a table called `analyze` can still be explained.
     static func statement(_ s: inout TokenStream) throws -> Statement {
+        if let define = try definition(&s) { return define }
         if let explain = s.match(.explain) {
             if s.checkWord("analyze"), [.identifier, .quotedIdentifier].contains(s.peek().kind) {
                 s.advance()
@@ -79,15 +80,18 @@ public enum Parser {
         return Statement(kind: .query(q), span: q.span)
     }
 
-    /// query = name { clause }
+    /// query = name [ "as" name ] { clause }
     ///
     /// Tracks whether a grouping has been seen, because `where` after `group by`
-    /// filters groups (it is a `having`).
-    static func query(_ s: inout TokenStream) throws -> Query {
+    /// filters groups (it is a `having`). A `nested` query (in parentheses, after
+    /// `union` or `in`) also ends at `)`.
+    static func query(_ s: inout TokenStream, nested: Bool = false) throws -> Query {
         let table = try name(&s, "a table name")
+        var alias: Identifier?
+        if s.match(.as) != nil { alias = try name(&s, "a name for the table") }
         var clauses: [Clause] = []
         var grouped = false
-        while !s.isAtEnd && !s.check(.semicolon) {
+        while !s.isAtEnd && !s.check(.semicolon) && !(nested && s.check(.rightParen)) {
             if clauses.count == Parser.maxClauses {
                 throw s.error("query has more than \(Parser.maxClauses) clauses", at: s.current,
                               help: "split it into several statements")
@@ -96,8 +100,8 @@ public enum Parser {
             if case .groupBy = c.kind { grouped = true }
             clauses.append(c)
         }
-        let span = clauses.last.map { table.span.merged($0.span) } ?? table.span
-        return Query(table: table, clauses: clauses, span: span)
+        let span = clauses.last.map { table.span.merged($0.span) } ?? alias.map { table.span.merged($0.span) } ?? table.span
+        return Query(table: table, clauses: clauses, span: span, alias: alias)
     }
 
     /// name = IDENTIFIER | QUOTED_IDENTIFIER

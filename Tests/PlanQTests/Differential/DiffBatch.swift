@@ -21,6 +21,9 @@ struct DiffBatch {
     var failures: [String] = []
     /// Stop collecting after this many failures (each is shrunk, which costs time).
     var maxFailures = 5
+    /// How often a query combines the two tables (see ``DiffQueryGenerator/combineChance``);
+    /// 0 gives the stream of queries the batch had before those forms existed.
+    var combineChance = 0.3
 
     init(seed: UInt64, count: Int) {
         self.seed = seed
@@ -49,6 +52,7 @@ struct DiffBatch {
         if Self.trace { FileHandle.standardError.write(Data("\(t.dump())\n\(u.dump())\n".utf8)) }
         var gen = DiffQueryGenerator(random: tables.random)
         if Self.focus == "text" { gen.textChance = 0.6 }
+        gen.combineChance = combineChance
         for i in 0..<queries {
             let q = gen.query(t, joinWith: u)
             coverage.record(q)

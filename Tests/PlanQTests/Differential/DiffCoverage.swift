@@ -7,6 +7,7 @@ struct DiffCoverage {
 
     mutating func record(_ q: DiffQuery) {
         add("queries")
+        if let c = q.combine { add(c.coverageKey) }
         if let f = q.filter { add("where"); expression(f) }
         if let j = q.join {
             add(j.left ? "left join" : "join")

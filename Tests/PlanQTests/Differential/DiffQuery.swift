@@ -42,6 +42,9 @@ struct DiffQuery {
 
     var table: DiffTable
     var join: Join?
+    /// A semi/anti join, `in (query)`, `union` or self-join (see ``DiffCombine``); such a
+    /// query uses only `filter` and `select` besides.
+    var combine: DiffCombine?
     var letBinding: DiffExpr?
     var filter: DiffExpr?
     // Row queries.
@@ -79,6 +82,7 @@ struct DiffQuery {
 
     /// Output expressions (for grouped queries, the keys then one column per aggregate).
     var outputTypes: [DiffType] {
+        if let c = combine { return c.outputTypes(self) }
         if grouped {
             if pivot != nil, let a = aggregates.first { return keys.map(\.type) + Array(repeating: a.type, count: 4) }
             return keys.map(\.type) + aggregates.map(\.type)
@@ -88,6 +92,7 @@ struct DiffQuery {
 
     /// Whether the engines must agree on row order, not just on the multiset of rows.
     var ordered: Bool {
+        if combine != nil { return false }
         // An average or double sum rounds differently in the two engines, so near-equal
         // values may sort either way: such a grouped result is compared as a multiset.
         if grouped { return !groupSort.isEmpty && !groupSort.contains { roundsDifferently($0.position) } }
@@ -95,6 +100,7 @@ struct DiffQuery {
     }
 
     var planq: String {
+        if let c = combine { return c.planq(self) }
         var s = table.name
         if let j = join { s += " \(j.left ? "left " : "")join \(j.table.name) on \(j.planqOn)" }
         if let l = letBinding { s += " let z = \(l.planq)" }
@@ -147,6 +153,7 @@ struct DiffQuery {
     }
 
     var sql: String {
+        if let c = combine { return c.sql(self) }
         let from = sqlFrom
         let rid = "rid"
         let wherePart = filter.map { " WHERE \($0.sql)" } ?? ""

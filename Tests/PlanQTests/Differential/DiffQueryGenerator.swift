@@ -9,6 +9,8 @@ struct DiffQueryGenerator {
     /// How often computed text (`coalesce`, `lower`, `upper`, `trim`) is put in
     /// each place that can take it: `let`, filters, keys, sorts, selects, join keys.
     var textChance = 0.2
+    /// How often a query is a semi/anti join, `in (query)`, `union` or self-join.
+    var combineChance = 0.3
     /// Plain text literals (the table pool plus values no row holds).
     static let textLiterals = ["alpha", "Alpha", "beta", "", "o'neil", "say \"hi\"", "café", "日本語", "zzz", "Zeta"]
     static let patterns = ["a", "al", "ph", "eta", "e", "", "z"]
@@ -28,6 +30,7 @@ struct DiffQueryGenerator {
                 textValues[c.name] = seen
             }
         }
+        if let u, combineChance > 0, random.chance(combineChance) { return combined(t, u) }
         // Joins of two big tables with narrow key domains explode (millions of rows): keep them small.
         if let u, t.rows.count * u.rows.count <= 40_000, random.chance(0.5) {
             q.join = .init(table: u, left: random.chance(0.5), leftKey: t.columns[0].name, rightKey: u.columns[0].name)
@@ -143,6 +146,50 @@ struct DiffQueryGenerator {
             }
         }
         if !q.ordered, q.top == nil, random.chance(0.2) { q.distinct = true }
+    }
+
+    // MARK: combining two tables
+
+    /// A query of one of the ``DiffCombine`` forms over `t` and `u` (whose first columns
+    /// have the same type).
+    mutating func combined(_ t: DiffTable, _ u: DiffTable) -> DiffQuery {
+        var q = DiffQuery(table: t)
+        let tcols = t.columns.map { DiffExpr.column($0.name, $0.type) }
+        let ucols = u.columns.map { DiffExpr.column($0.name, $0.type) }
+        func maybeSelect() {
+            if random.chance(0.6) { q.select = (0..<random.int(1...2)).map { _ in random.pick(tcols) } }
+        }
+        // Self-joins square the rows: only on small tables.
+        let kind = random.int(0...(t.rows.count <= 150 ? 4 : 3))
+        switch kind {
+        case 0:
+            if random.chance(0.5) { q.filter = predicate(tcols, depth: random.int(0...2)) }
+            q.combine = .semi(anti: random.chance(0.5), u: u)
+            maybeSelect()
+        case 1:
+            if random.chance(0.4) { q.filter = predicate(tcols, depth: random.int(0...1)) }
+            let inner = random.chance(0.6) ? predicate(ucols, depth: random.int(0...2)) : nil
+            q.combine = .inQuery(negated: random.chance(0.5), u: u, inner: inner)
+            maybeSelect()
+        case 2, 3:
+            // Output columns: t's (same-typed u column or none), then some only u has.
+            var outs: [(t: String?, u: String?, type: DiffType)] = []
+            var usedU = Set<String>()
+            for c in t.columns.shuffled(using: &random).prefix(random.int(1...3)) {
+                let match = u.columns.filter { $0.type == c.type && !usedU.contains($0.name) }.randomElement(using: &random)
+                let pick = random.chance(0.8) ? match : nil
+                if let p = pick { usedU.insert(p.name) }
+                outs.append((c.name, pick?.name, c.type))
+            }
+            // The right side needs at least one column of its own to select.
+            if usedU.isEmpty || random.chance(0.3), let extra = u.columns.filter({ !usedU.contains($0.name) }).randomElement(using: &random) {
+                outs.append((nil, extra.name, extra.type))
+            }
+            q.combine = .union(u: u, outputs: outs, grouped: random.chance(0.3) && outs[0].type != .double)
+        default:
+            q.combine = .selfJoin(left: random.chance(0.4), l: random.pick(t.columns), r: random.pick(t.columns))
+        }
+        return q
     }
 
     // MARK: expressions

@@ -73,7 +73,8 @@ enum GoldenFile {
     /// Runs a case and renders its actual output in the expected block's format.
     static func run(_ c: GoldenCase, catalog: Catalog) -> [String] {
         let today = CivilDate.parse(c.today)?.days ?? 0
-        let engine = Engine(catalog: catalog, today: today)
+        // A copy per case: a `table NAME = ...` in one case must not reach the next.
+        let engine = Engine(catalog: catalog.copy(), today: today)
         let text = c.kind == .explain && !c.query.lowercased().hasPrefix("explain") ? "explain " + c.query : c.query
         let source = SourceText(name: "<query>", text: text)
         do {

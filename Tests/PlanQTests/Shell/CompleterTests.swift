@@ -16,7 +16,13 @@ final class CompleterTests: XCTestCase {
 
     func testTableAtStatementStart() throws {
         XCTAssertEqual(try complete("", "ri"), ["risks"])
-        XCTAssertEqual(try complete("", ""), ["actions", "indicators", "outcomes", "risks", "explain"])
+        XCTAssertEqual(try complete("", ""), ["actions", "indicators", "outcomes", "risks", "explain", "table"])
+        // Where a query starts inside a statement: after `union (` and `table NAME =`.
+        XCTAssertEqual(try complete("indicators union (", "ri"), ["risks"])
+        XCTAssertEqual(try complete("table red = ", "ind"), ["indicators"])
+        // The tables named there give the columns offered later.
+        XCTAssertEqual(try complete("table red = risks where ", "likel"), ["likelihood"])
+        XCTAssertEqual(try complete("indicators semi join risks on ", "likel"), ["likelihood"])
         XCTAssertEqual(try complete("explain ", "ind"), ["indicators"])
         XCTAssertEqual(try complete("risks group by theme; ", "ac"), ["actions"])
     }
@@ -70,7 +76,8 @@ final class CompleterTests: XCTestCase {
     func testKeywordsAfterTableAndExpressions() throws {
         XCTAssertEqual(try complete("indicators ", "gr"), ["group by"])
         XCTAssertEqual(try complete("indicators ", "wh"), ["where"])
-        XCTAssertEqual(try complete("indicators where status = red ", "an"), ["and"])
+        XCTAssertEqual(try complete("indicators where status = red ", "an"), ["anti join", "and"])
+        XCTAssertEqual(try complete("indicators ", "un"), ["union (", "unnest split("])
         XCTAssertEqual(try complete("indicators group ", ""), ["by"])
     }
 

@@ -26,9 +26,13 @@ final class LanguageHelpTests: XCTestCase {
     func testPivotShowsItsRuleAndExample() throws {
         let text = try help.text(for: "pivot").get()
         XCTAssertEqual(text, """
-            pivot: spread a column's values into columns after a grouping
+            pivot: spread a text or enum expression's values into columns after a grouping
 
-            (* Spreads the values of an expression (normally a column) into columns. *)
+            (* Spreads the values of a text or enum expression into columns ("pivot fy(due)",
+               "pivot coalesce(theme, "(none)")"), then a null column.  An enum gives every value, in
+               order; text gives the values in the pivot's input rows, sorted.  A column whose name
+               another column has is written with its table, or for a pivot value with the pivoted
+               expression: status.red; a result never has two columns of one name. *)
             pivot_clause     = "pivot" expression ;                                    (* pivotClause *)
 
             Example (04_risk_pivot.pq):
@@ -36,6 +40,18 @@ final class LanguageHelpTests: XCTestCase {
               risks group by theme pivot status
 
             """)
+    }
+
+    func testNewClausesHaveHelpWithExamples() throws {
+        for (topic, rule, example) in [("union", "union_clause", "18_union_and_subqueries.pq"),
+                                        ("anti join", "semi_join_clause", "19_aliases_and_semi_joins.pq"),
+                                        ("unnest", "unnest_clause", "21_unnest_and_pivots.pq"),
+                                        ("table", "definition", "20_named_results.pq")] {
+            let text = try help.text(for: topic).get()
+            XCTAssertTrue(text.contains(rule), "\(topic): \(text)")
+            XCTAssertTrue(text.contains("Example (\(example))"), "\(topic): \(text)")
+        }
+        XCTAssertTrue(try help.text(for: "in").get().contains("subquery    = \"(\" query \")\""))
     }
 
     func testMultiLineRuleKeepsAllItsLines() throws {

@@ -1,0 +1,111 @@
+import Foundation
+import XCTest
+
+/// The CLI side of the language additions: one JSON document for several statements
+/// (checked with `python3 -m json.tool`), and named results from -c, -f and stdin.
+final class CLILanguageTests: XCTestCase {
+    var data: String { CLITests.fixtures }
+    var cli: CLILanguageTests { self }
+
+    /// Runs the built `planq` (found as ``CLITests`` finds it) with `args` and `stdin`.
+    func planq(_ args: [String], stdin: String? = nil) throws -> CLITests.Run {
+        var dir = Bundle.main.bundleURL
+        var binary = dir.appendingPathComponent("planq")
+        for _ in 0..<3 {
+            let candidate = dir.appendingPathComponent("planq")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { binary = candidate; break }
+            dir.deleteLastPathComponent()
+        }
+        let p = Process()
+        p.executableURL = binary
+        p.arguments = args
+        let out = Pipe(), err = Pipe(), inp = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        p.standardInput = inp
+        try p.run()
+        if let stdin { inp.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try inp.fileHandleForWriting.close()
+        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return CLITests.Run(status: p.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self))
+    }
+
+    /// Runs `python3 -m json.tool` on `text`; true when it accepts it as one document.
+    func jsonToolAccepts(_ text: String) throws -> Bool {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", "-m", "json.tool"]
+        let inp = Pipe(), out = Pipe()
+        p.standardInput = inp
+        p.standardOutput = out
+        p.standardError = out
+        try p.run()
+        inp.fileHandleForWriting.write(Data(text.utf8))
+        try inp.fileHandleForWriting.close()
+        _ = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return p.terminationStatus == 0
+    }
+
+    func testSeveralStatementsWriteOneJSONDocument() throws {
+        let r = try cli.planq(["--data", data, "--format", "json", "-c",
+                               "risks where status = red select ref; risks limit 0; risks group by status"])
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertTrue(try jsonToolAccepts(r.out), r.out)
+        let doc = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [[[String: Any]]])
+        XCTAssertEqual(doc.count, 3)
+        let risks = try cli.planq(["--data", data, "--format", "csv", "-c", "risks where status = red select ref"])
+        XCTAssertEqual(doc[0].count, risks.out.split(separator: "\n").count - 1)
+        XCTAssertEqual(doc[1].count, 0)
+        XCTAssertEqual(Set(doc[2].compactMap { $0["status"] as? String }), ["red", "amber", "green"])
+    }
+
+    func testOneStatementStaysAnArrayOfRows() throws {
+        let r = try cli.planq(["--data", data, "--format", "json", "-c", "table x = risks; x group by status"])
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertTrue(try jsonToolAccepts(r.out), r.out)
+        let rows = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [[String: Any]])
+        XCTAssertEqual(rows.count, 4)
+    }
+
+    func testFailingStatementLeavesValidJSONAndExitsOne() throws {
+        let r = try cli.planq(["--data", data, "--format", "json", "-c", "risks limit 1; risks where nope = 1; risks"])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.err.contains("unknown column 'nope'"), r.err)
+        XCTAssertTrue(try jsonToolAccepts(r.out), r.out)
+        let doc = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [[[String: Any]]])
+        XCTAssertEqual(doc.count, 1)
+    }
+
+    func testNamedResultsFromCommandFileAndStdin() throws {
+        let script = "table red = risks where status = red; red aggregate count() as n"
+        let expected = try cli.planq(["--data", data, "--format", "csv", "-c", "risks where status = red aggregate count() as n"])
+        XCTAssertEqual(expected.status, 0)
+        let c = try cli.planq(["--data", data, "--format", "csv", "-c", script])
+        XCTAssertEqual(c.out, expected.out)
+        let s = try cli.planq(["--data", data, "--format", "csv"], stdin: script)
+        XCTAssertEqual(s.out, expected.out)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("named-\(getpid()).pq")
+        try script.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let f = try cli.planq(["--data", data, "--format", "csv", "-f", file.path])
+        XCTAssertEqual(f.out, expected.out)
+        // A loaded table cannot be replaced by a named result.
+        let bad = try cli.planq(["--data", data, "-c", "table risks = outcomes"])
+        XCTAssertEqual(bad.status, 1)
+        XCTAssertTrue(bad.err.contains("'risks' is a loaded table"), bad.err)
+    }
+
+    func testSQLCompilerRefusesTheNewFormsByName() throws {
+        for (query, message) in [("risks union (risks)", "union is not compiled to SQL yet"),
+                                 ("risks anti join outcomes on plan", "anti join is not compiled to SQL yet"),
+                                 ("table x = risks; x", "a named result (table NAME = query) is not compiled to SQL yet"),
+                                 ("risks where ref in (risks select ref)", "a query after 'in' is not compiled to SQL yet")] {
+            let r = try planq(["sql", "--dialect", "duckdb", "--data", data, "-c", query])
+            XCTAssertEqual(r.status, 1, query)
+            XCTAssertTrue(r.err.contains(message), "\(query): \(r.err)")
+            XCTAssertTrue(r.out.isEmpty, query)
+        }
+    }
+}
