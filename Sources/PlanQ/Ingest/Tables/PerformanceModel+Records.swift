@@ -10,20 +10,25 @@ extension PerformanceModel {
     func normaliseOwners(_ tables: inout [String: IngestTable]) {
         var dir = OwnerDirectory()
         dir.abbreviations = abbreviations
-        var cells: [(document: String, text: String)] = []
+        // Each printed cell (`owner_raw`) with the text ``OwnerCell`` made of it (`owner`).
+        var cells: [(document: String, text: String, raw: String)] = []
         for name in Self.ownerTables {
-            for r in tables[name]?.rows ?? [] { if let o = r["owner"], !o.isEmpty { cells.append((r["document"] ?? "", o)) } }
+            for r in tables[name]?.rows ?? [] {
+                guard let o = r["owner"], !o.isEmpty else { continue }
+                let raw = r["owner_raw"].flatMap { $0.isEmpty ? nil : $0 } ?? o
+                cells.append((r["document"] ?? "", o, raw))
+            }
         }
         dir.learn(cells.map(\.text))
         var readings: [String: OwnerDirectory.Reading] = [:]
         var used: [String: Int] = [:]
-        var order: [(document: String, text: String)] = []
+        var order: [(document: String, text: String, raw: String)] = []
         for c in cells {
-            let k = c.document + "\u{1F}" + c.text
+            let k = c.document + "\u{1F}" + c.raw
             if readings[k] == nil {
                 var reading = dir.read(c.text, document: c.document)
                 for (n, _) in reading.persons.enumerated() {
-                    if let o = ownerOverrides[Self.ownerID(c.document, c.text, n + 1)] {
+                    if let o = ownerOverrides[Self.ownerID(c.document, c.raw, n + 1)] {
                         reading.persons[n] = o; reading.rule = "override"
                     }
                 }
@@ -35,8 +40,9 @@ extension PerformanceModel {
         for name in Self.ownerTables {
             guard var t = tables[name] else { continue }
             for i in t.rows.indices {
-                guard let o = t.rows[i]["owner"], !o.isEmpty, let reading = readings[(t.rows[i]["document"] ?? "") + "\u{1F}" + o] else { continue }
+                guard let o = t.rows[i]["owner"], !o.isEmpty else { continue }
                 if (t.rows[i]["owner_raw"] ?? "").isEmpty { t.rows[i]["owner_raw"] = o }
+                guard let reading = readings[(t.rows[i]["document"] ?? "") + "\u{1F}" + (t.rows[i]["owner_raw"] ?? o)] else { continue }
                 // Every person named stays in `owner` (`A; B`); `owners` has one row per person.
                 // A team or role with no person (`Traffic and Road Safety Manager`) stays whole.
                 // (The directory may still find known people in a cell with no separators.)
@@ -47,11 +53,11 @@ extension PerformanceModel {
             tables[name] = t
         }
         var rows: [[String: String]] = []
-        for c in order.sorted(by: { ($0.document, $0.text) < ($1.document, $1.text) }) {
-            let k = c.document + "\u{1F}" + c.text
+        for c in order.sorted(by: { ($0.document, $0.raw) < ($1.document, $1.raw) }) {
+            let k = c.document + "\u{1F}" + c.raw
             guard let reading = readings[k] else { continue }
             for (n, person) in reading.persons.enumerated() {
-                rows.append(["id": Self.ownerID(c.document, c.text, n + 1), "document": c.document, "owner_raw": c.text,
+                rows.append(["id": Self.ownerID(c.document, c.raw, n + 1), "document": c.document, "owner_raw": c.raw,
                              "person": person, "position": String(n + 1), "people": String(reading.persons.count),
                              "rule": reading.rule, "records": String(used[k] ?? 0)])
             }
