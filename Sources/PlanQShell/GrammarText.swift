@@ -374,10 +374,10 @@ indicators group by theme aggregate count() as n
 -- Within a theme, each RAG status's share of its rated indicators.
 indicators where status is not null group by theme, status aggregate count() as n
   let share_in_theme = n / sum(n) over (per theme) sort by theme, status;
--- Each indicator's previous actual, period by period (null for its first period).
-observations where kind = "actual"
-  let prev = lag(value) over (per indicator_key sort by period), change = value - prev
-  select indicator_key, period, value, prev, change;
+-- Each theme's indicators in code order, with the previous indicator's target beside each.
+indicators where target is not null
+  let prev_target = lag(target) over (per theme sort by code), step = target - prev_target
+  select theme, code, target, prev_target, step;
 -- The two earliest actions of each theme; running counts include every action due the same day.
 actions let due_order = row_number() over (per theme sort by due), so_far = count() over (per theme sort by due)
   where due_order <= 2 select theme, due, action, due_order, so_far
