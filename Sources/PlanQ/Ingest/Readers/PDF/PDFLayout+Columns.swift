@@ -85,8 +85,9 @@ extension PDFLayout {
     static func refines(_ bounds: [Double], lines: [PDFTextLine], old: [Double], x0: Double, x1: Double) -> Bool {
         let nx0 = lines.map(\.x0).min() ?? 0, nx1 = lines.map(\.x1).max() ?? 0
         guard nx0 < x1, nx1 > x0, bounds.count > old.count else { return false }
-        // About the same left edge and width: the same table, not a narrower one below a footer.
-        guard abs(nx0 - x0) <= 6, abs((nx1 - nx0) - (x1 - x0)) <= 0.25 * max(1, x1 - x0) else { return false }
+        // The same left edge (the right one moves: a header's last cell is often shorter than
+        // the text below it).
+        guard abs(nx0 - x0) <= 6 else { return false }
         return old.allSatisfy { b in bounds.contains { abs($0 - b) <= 6 } }
     }
 
