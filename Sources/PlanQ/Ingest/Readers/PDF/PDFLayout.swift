@@ -90,17 +90,24 @@ struct PDFLayout {
             var id: Int? = nil
             var header: [String]? = nil
             if firstTable, let c = carried, out.filter({ $0.cells == nil }).count <= 2 {
-                if Self.compatible(bounds, lines: multi, with: c.bounds, x0: c.x0, x1: c.x1) {
+                // The gutters of both pages' parts together: the last page may have held too few
+                // lines to show them all (often only the header), this page may leave a column
+                // empty that the header named.
+                let both = carriedSource.map { src in
+                    Self.boundaries(src.lines[src.region.lower...src.region.upper].filter { $0.fragments.count >= 2 } + multi, metrics: metrics)
+                } ?? []
+                if let src = carriedSource, Self.refines(both, lines: multi, old: c.bounds, x0: c.x0, x1: c.x1),
+                   Self.compatible(bounds, lines: multi, with: both, x0: c.x0, x1: c.x1) {
+                    // The last page's rows are cut again under the columns both parts show.
+                    let rebuilt = Self.rows(src.lines, region: src.region, bounds: both, metrics: src.metrics, page: src.page, table: c.id)
+                    items.replaceSubrange(src.items, with: rebuilt.items)
+                    bounds = both
+                    id = c.id
+                    header = rebuilt.items.first(where: \.header)?.cells
+                } else if Self.compatible(bounds, lines: multi, with: c.bounds, x0: c.x0, x1: c.x1) {
                     bounds = c.bounds
                     id = c.id
                     header = c.header
-                } else if let src = carriedSource, Self.refines(bounds, lines: multi, old: c.bounds, x0: c.x0, x1: c.x1) {
-                    // The last page held too few lines to show every gutter (often only the
-                    // header): its rows are cut again under this page's columns.
-                    let rebuilt = Self.rows(src.lines, region: src.region, bounds: bounds, metrics: src.metrics, page: src.page, table: c.id)
-                    items.replaceSubrange(src.items, with: rebuilt.items)
-                    id = c.id
-                    header = rebuilt.items.first(where: \.header)?.cells
                 }
             }
             firstTable = false
