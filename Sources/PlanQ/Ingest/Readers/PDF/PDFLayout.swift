@@ -97,7 +97,7 @@ struct PDFLayout {
                     Self.boundaries(src.lines[src.region.lower...src.region.upper].filter { $0.fragments.count >= 2 } + multi, metrics: metrics)
                 } ?? []
                 if let src = carriedSource, Self.refines(both, lines: multi, old: c.bounds, x0: c.x0, x1: c.x1),
-                   Self.compatible(bounds, lines: multi, with: both, x0: c.x0, x1: c.x1) {
+                   !multi.contains(where: { Self.crosses($0, both) }) {
                     // The last page's rows are cut again under the columns both parts show.
                     let rebuilt = Self.rows(src.lines, region: src.region, bounds: both, metrics: src.metrics, page: src.page, table: c.id)
                     items.replaceSubrange(src.items, with: rebuilt.items)
