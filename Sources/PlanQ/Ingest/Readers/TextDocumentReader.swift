@@ -1,7 +1,8 @@
 import Foundation
 
 /// Reads plain text: each line as it is (tab-separated rows stay rows), with tables laid out with
-/// runs of spaces turned into tab rows (``SpacedTableLayout``).
+/// runs of spaces turned into tab rows (``SpacedTableLayout``), and tables exported one cell per
+/// line folded into rows (``CellPerLineLayout``).
 struct TextDocumentReader: DocumentFormatReader {
     /// The lines of `data` as UTF-8 (or Windows-1252) text.
     func read(_ data: Data, name: String) throws(DecodeFailure) -> Document {
@@ -15,10 +16,14 @@ struct TextDocumentReader: DocumentFormatReader {
         let raw = text.components(separatedBy: "\n").map { $0.hasSuffix("\r") ? String($0.dropLast()) : $0 }
         // Tables laid out with spaces become tab rows; lines holding tabs are kept as they are.
         let lines = SpacedTableLayout.rewrite(raw)
-        for (i, line) in lines.enumerated() {
-            doc.appendRaw(line, origin: SourceOrigin(line: i + 1))
+        // Tables exported one cell per line become tab rows too, each at the line it starts.
+        let rows = CellPerLineLayout.rewrite(lines)
+        for r in rows {
+            doc.appendRaw(r.text, origin: SourceOrigin(line: r.source + 1))
         }
         if lines != raw { doc.notes.append("\(zip(lines, raw).filter { $0 != $1 }.count) lines laid out with spaces read as table rows") }
+        let folded = rows.filter { $0.text.contains("\t") && !lines[$0.source].contains("\t") }.count
+        if folded > 0 { doc.notes.append("lines of one cell each folded into \(folded) table rows") }
         return doc
     }
 }

@@ -43,6 +43,44 @@ final class PDFReaderTests: XCTestCase {
         XCTAssertEqual(doc.lines.dropFirst().first, "NI 151 Employment\t72%\t71%\tAmber\tJo")
     }
 
+    func testStackedTablesWithOnlyAMarginBetweenThemKeepTheirOwnColumns() {
+        // An indicator table, then 22 pt below (rows are 6 pt apart) an action table whose Owner
+        // column starts where the first table's titles run: read as one table, its columns merge.
+        var words: [PDFWord] = [w("Indicator", 40, 50), w("Target", 260, 50), w("Lead", 340, 50)]
+        words += [w("NI", 40, 68), w("16", 55, 68), w("Serious", 70, 68), w("acquisitive", 112, 68), w("crime", 176, 68),
+                  w("16.5", 260, 68), w("Ann", 340, 68), w("Lee", 362, 68)]
+        words += [w("NI", 40, 86), w("20", 55, 86), w("Assault", 70, 86), w("with", 112, 86), w("injury", 138, 86),
+                  w("6.8", 260, 86), w("Tom", 340, 86), w("Ray", 362, 86)]
+        words += [w("Action", 40, 120), w("Owner", 150, 120), w("Due", 300, 120)]
+        words += [w("Open", 40, 138), w("the", 66, 138), w("new", 86, 138), w("centre", 106, 138), w("Jo", 150, 138),
+                  w("Bell", 165, 138), w("March", 300, 138), w("2010", 336, 138)]
+        words += [w("Review", 40, 156), w("the", 77, 156), w("strategy", 97, 156), w("Al", 150, 156), w("Day", 163, 156),
+                  w("June", 300, 156), w("2010", 330, 156)]
+        let doc = PDFLayout.document([PDFPage(number: 1, width: 600, height: 800, words: words)], name: "t")
+        XCTAssertEqual(doc.lines, ["Indicator\tTarget\tLead", "NI 16 Serious acquisitive crime\t16.5\tAnn Lee",
+                                   "NI 20 Assault with injury\t6.8\tTom Ray", "Action\tOwner\tDue",
+                                   "Open the new centre\tJo Bell\tMarch 2010", "Review the strategy\tAl Day\tJune 2010"])
+    }
+
+    func testHeaderAloneAtAPageFootIsCutUnderTheNextPagesColumns() {
+        // Page 1 ends with a two-line header whose second line starts in the second column, so
+        // on its own no gutter shows between the first two columns; page 2 holds the rows.
+        let page1 = [w("Key", 40, 20), w("actions", 60, 20),
+                     w("Action", 40, 700), w("for", 76, 700), w("improvement", 93, 700), w("Action", 170, 700),
+                     w("Owner", 206, 700), w("Support", 260, 700), w("Date", 400, 700),
+                     w("organisation", 170, 712), w("required", 260, 712)]
+        let page2 = [w("1.", 40, 40), w("Open", 52, 40), w("centre", 80, 40), w("Jo", 170, 40), w("Bellingham", 185, 40),
+                     w("Officer", 260, 40), w("time", 302, 40), w("March", 400, 40), w("2010", 436, 40),
+                     w("2.", 40, 58), w("Review", 52, 58), w("plan", 90, 58), w("Al", 170, 58), w("Day", 183, 58),
+                     w("None", 260, 58), w("June", 400, 58), w("2010", 430, 58)]
+        let doc = PDFLayout.document([PDFPage(number: 1, width: 600, height: 800, words: page1),
+                                      PDFPage(number: 2, width: 600, height: 800, words: page2)], name: "t")
+        XCTAssertEqual(doc.lines, ["Key actions", "Action for improvement\tAction Owner organisation\tSupport required\tDate",
+                                   "1. Open centre\tJo Bellingham\tOfficer time\tMarch 2010", "2. Review plan\tAl Day\tNone\tJune 2010"])
+        XCTAssertEqual(doc.origin(ofLine: 2), SourceOrigin(page: 1, line: 2))
+        XCTAssertEqual(doc.origin(ofLine: 3), SourceOrigin(page: 2, line: 1))
+    }
+
     func testBBoxParserDecodesEntitiesAndSkipsJunk() {
         let x = #"<page width="10" height="20"><word xMin="1" yMin="2" xMax="3" yMax="4">R&amp;D &#233;</word><word xMin="nan">x</word><word xMin="5" yMin="2" xMax="3" yMax="4">bad</word>"#
         let pages = PDFBBoxParser.pages(Data(x.utf8))
@@ -102,12 +140,11 @@ final class PDFReaderTests: XCTestCase {
             recordsSame += c.recordsSame; recordsAll += c.recordsAll; fieldsSame += c.fieldsSame; fieldsAll += c.fieldsAll
         }
         print("seed PDFs vs text: records \(recordsSame)/\(recordsAll), fields \(fieldsSame)/\(fieldsAll)")
-        // The issue asks for 95% of both; measured today: 86% of records, 75% of fields (the gap is
-        // in 000 and 003: tables whose header lines and wrapped cells are grouped differently from
-        // the text export). These floors keep what is reached from slipping back; raise them as the
-        // reader improves.
-        XCTAssertGreaterThanOrEqual(Double(recordsSame), 0.85 * Double(recordsAll))
-        XCTAssertGreaterThanOrEqual(Double(fieldsSame), 0.74 * Double(fieldsAll))
+        // The issue asks for 95% of both. Measured at this commit: records 1190/1247 (95.4%), fields
+        // 14859/15691 (94.7%); before the region, page-break and spanning-cell fixes 86% and 75%.
+        // The field floor sits just under what is reached, so it cannot slip back unnoticed.
+        XCTAssertGreaterThanOrEqual(Double(recordsSame), 0.95 * Double(recordsAll))
+        XCTAssertGreaterThanOrEqual(Double(fieldsSame), 0.94 * Double(fieldsAll))
     }
 
     func testBadPDFsFailWithAMessage() throws {

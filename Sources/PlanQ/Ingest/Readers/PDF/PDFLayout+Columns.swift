@@ -79,6 +79,18 @@ extension PDFLayout {
         return bounds.allSatisfy { b in old.contains { abs($0 - b) <= 6 } }
     }
 
+    /// Whether a table found at the top of a page continues the last page's and shows its columns
+    /// better: it spans about the same width, has more gutters, and each of the old table's
+    /// boundaries lies on one of its own (the old part was too short to show them all).
+    static func refines(_ bounds: [Double], lines: [PDFTextLine], old: [Double], x0: Double, x1: Double) -> Bool {
+        let nx0 = lines.map(\.x0).min() ?? 0, nx1 = lines.map(\.x1).max() ?? 0
+        guard nx0 < x1, nx1 > x0, bounds.count > old.count else { return false }
+        // The same left edge (the right one moves: a header's last cell is often shorter than
+        // the text below it).
+        guard abs(nx0 - x0) <= 6 else { return false }
+        return old.allSatisfy { b in bounds.contains { abs($0 - b) <= 6 } }
+    }
+
     /// Whether a line has a word or a run of words that crosses one of `bounds` (a heading that
     /// spans the table, or prose that ran into it).
     static func crosses(_ line: PDFTextLine, _ bounds: [Double]) -> Bool {

@@ -56,8 +56,16 @@ extension PDFLayout {
     /// least two such lines.
     static func region(_ lines: [PDFTextLine], from i: Int, metrics m: PDFPageMetrics) -> PDFRegion? {
         var lastMulti = i, multis = 1, j = i + 1
+        // The widest gap between two lines of the region so far: the space between its rows.
+        var rowGap = -Double.infinity
         while j < lines.count {
-            if lines[j].y0 - lines[j - 1].y1 > 2.2 * m.height { break }
+            let gap = lines[j].y0 - lines[j - 1].y1
+            if gap > 2.2 * m.height { break }
+            // Once rows are told apart by space (not only wrapped lines), a gap clearly wider than
+            // any between them is the space between two tables (a table's margin, or a heading
+            // between them), even when the next table starts right below.
+            if multis >= 2, rowGap >= 0.3 * m.height, gap > 1.6 * rowGap { break }
+            rowGap = max(rowGap, gap)
             // A line of prose across the table's width ends it (the note between two tables).
             let extent = (lines[i...lastMulti].map(\.x0).min() ?? 0, lines[i...lastMulti].map(\.x1).max() ?? 0)
             if lines[j].fragments.count < 2, lines[j].x1 - lines[j].x0 >= 0.6 * (extent.1 - extent.0) { break }

@@ -36,17 +36,29 @@ extension PDFLayout {
         var items: [PDFLayoutItem] = []
         var current: (cells: [String], line: Int, lines: [PDFTextLine])? = nil
         var previous: PDFTextLine? = nil
+        // The last crossing line kept as prose, while the next may continue it.
+        var previousProse: PDFTextLine? = nil
         func close() {
             if let c = current { items.append(PDFLayoutItem(text: nil, cells: c.cells, page: page, line: c.line, table: table)) }
             current = nil
         }
         for (line, prose) in members {
             if prose {
-                close()
-                items.append(PDFLayoutItem(text: line.text, cells: nil, page: page, line: line.number))
+                // A cell spanning the table (an objective over its rows) that wraps: its lines
+                // follow as closely as a wrapped cell's and are one line of prose.
+                if let p = previousProse, let last = items.indices.last, items[last].cells == nil,
+                   line.y0 - p.y1 <= (twoSizes ? rowBreak : 0.5 * m.height),
+                   abs(line.height - p.height) <= 0.15 * p.height, !startsItem(line.text) {
+                    items[last].text = (items[last].text ?? "") + " " + line.text
+                } else {
+                    close()
+                    items.append(PDFLayoutItem(text: line.text, cells: nil, page: page, line: line.number))
+                }
+                previousProse = line
                 previous = nil
                 continue
             }
+            previousProse = nil
             let cells = Self.cells(line, bounds, n)
             let startsRow: Bool
             if let p = previous, current != nil {

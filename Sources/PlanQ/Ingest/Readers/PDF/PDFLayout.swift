@@ -13,6 +13,9 @@ struct PDFLayout {
     /// The open table at the end of the last page: its number, column boundaries, header cells
     /// and left/right edges.
     var openTable: (id: Int, bounds: [Double], header: [String]?, x0: Double, x1: Double)?
+    /// Where the open table's rows on the last page came from, so they can be cut again when the
+    /// next page shows its columns better (a table whose page held only its header).
+    var openSource: PDFTableSource?
     /// The items so far, in reading order.
     private(set) var items: [PDFLayoutItem] = []
     /// What was found, for `--report`.
@@ -61,8 +64,9 @@ struct PDFLayout {
             out.append(contentsOf: Self.paragraphs(prose, page: page.number, metrics: metrics))
             prose = []
         }
-        let carried = openTable
+        let carried = openTable, carriedSource = openSource
         openTable = nil
+        openSource = nil
         var i = 0
         var firstTable = true
         while i < lines.count {
@@ -85,11 +89,26 @@ struct PDFLayout {
             var bounds = Self.boundaries(multi, metrics: metrics)
             var id: Int? = nil
             var header: [String]? = nil
-            if firstTable, let c = carried, out.filter({ $0.cells == nil }).count <= 2,
-               Self.compatible(bounds, lines: multi, with: c.bounds, x0: c.x0, x1: c.x1) {
-                bounds = c.bounds
-                id = c.id
-                header = c.header
+            if firstTable, let c = carried, out.filter({ $0.cells == nil }).count <= 2 {
+                // The gutters of both pages' parts together: the last page may have held too few
+                // lines to show them all (often only the header), this page may leave a column
+                // empty that the header named.
+                let both = carriedSource.map { src in
+                    Self.boundaries(src.lines[src.region.lower...src.region.upper].filter { $0.fragments.count >= 2 } + multi, metrics: metrics)
+                } ?? []
+                if let src = carriedSource, Self.refines(both, lines: multi, old: c.bounds, x0: c.x0, x1: c.x1),
+                   !multi.contains(where: { Self.crosses($0, both) }) {
+                    // The last page's rows are cut again under the columns both parts show.
+                    let rebuilt = Self.rows(src.lines, region: src.region, bounds: both, metrics: src.metrics, page: src.page, table: c.id)
+                    items.replaceSubrange(src.items, with: rebuilt.items)
+                    bounds = both
+                    id = c.id
+                    header = rebuilt.items.first(where: \.header)?.cells
+                } else if Self.compatible(bounds, lines: multi, with: c.bounds, x0: c.x0, x1: c.x1) {
+                    bounds = c.bounds
+                    id = c.id
+                    header = c.header
+                }
             }
             firstTable = false
             let tableID = id ?? { tableCount += 1; return tableCount }()
@@ -107,15 +126,21 @@ struct PDFLayout {
                 header = rows.first(where: \.header)?.cells
                 notes.append("p. \(page.number): table \(tableID) at line \(lines[region.lower].number), \(bounds.count + 1) columns")
             }
+            let start = items.count + out.count
             out.append(contentsOf: rows)
             let x0 = lines[region.lower...region.upper].map(\.x0).min() ?? 0
             let x1 = lines[region.lower...region.upper].map(\.x1).max() ?? 0
             openTable = (tableID, bounds, header, x0, x1)
+            openSource = PDFTableSource(lines: lines, region: region, metrics: metrics, page: page.number,
+                                        items: start..<(start + rows.count))
             i = built.next
         }
         flushProse()
         // A table is open at the page's end only when nothing but short lines (a footer) follows it.
-        if let last = out.lastIndex(where: { $0.cells != nil }), out[(last + 1)...].count > 2 { openTable = nil }
+        if let last = out.lastIndex(where: { $0.cells != nil }), out[(last + 1)...].count > 2 {
+            openTable = nil
+            openSource = nil
+        }
         items.append(contentsOf: out)
     }
 
