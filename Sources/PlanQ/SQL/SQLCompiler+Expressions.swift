@@ -29,6 +29,7 @@ extension SQLCompiler {
             return SQLExpr(sql: literal(v, t), atomic: true)
         case .cast(let a, let t):
             if case .constant(.null, _) = a { return SQLExpr(sql: dialect.null(t), atomic: true) }
+            if case .constant(.int(let i), .int) = a, t == .double { return SQLExpr(sql: dialect.double(Double(i)), atomic: true) }
             let inner = try x(a)
             if a.type.enumType != nil && t == .text { return inner }
             if a.type == t { return inner }
@@ -126,7 +127,10 @@ extension SQLCompiler {
             case .spark: return SQLExpr(sql: "CAST(datediff(\(l.sql), \(r.sql)) AS BIGINT)", atomic: true)
             }
         }
-        let zeroNull = "NULLIF(\(r.sql), 0)"
+        // A zero divisor gives null; a constant one that is not zero needs no guard.
+        var nonZero = false
+        if case .constant(let v, _) = b, let d = v.asDouble, d != 0 { nonZero = true }
+        let zeroNull = nonZero ? r.operand : "NULLIF(\(r.sql), 0)"
         switch op {
         case .add, .sub, .mul:
             if t == .int { return checkedInt(op.rawValue, l, r) }

@@ -37,7 +37,7 @@ public struct SQLCompiler {
     /// The SQL for a bound query, one statement without a trailing semicolon.
     public static func compile(_ query: BoundQuery, dialect: SQLDialect, options: Options = Options()) throws -> String {
         var c = SQLCompiler(dialect: dialect, options: options, names: query.names)
-        let rel = try c.relation(query.plan)
+        let rel = try c.relation(query.plan, needed: Set(query.plan.outputs))
         let outs = query.plan.outputs
         var items: [SQLSelect.Item] = []
         for (id, name) in zip(outs, query.columnNames) {
@@ -64,9 +64,17 @@ public struct SQLCompiler {
             newItems.append(.init(sql: sql, alias: item.alias))
         }
         if folded.limit == nil {
+            // An output column is ordered by its name (engines match a grouped expression
+            // written twice unreliably); a hidden one by its expression.
+            var finalName: [String: String] = [:]
+            for (item, ref) in zip(items, itemIDs(rel, items)) { if let ref, let a = item.alias { finalName[ref] = a } }
+            // A grouped block orders by hidden aggregates unreliably (Spark cannot with a window
+            // in the list): it is folded only when every order term is an output column.
+            let grouped = !last.select.groupBy.isEmpty || !last.select.having.isEmpty
             var order: [String] = []
             for t in rel.order {
-                guard let ref = t.ref, let sql = byAlias[ref] else { return }
+                if grouped && t.ref.flatMap({ finalName[$0] }) == nil { return }
+                guard let ref = t.ref, let sql = finalName[ref].map(dialect.quote) ?? byAlias[ref] else { return }
                 order.append(SQLRelation.OrderTerm(sql: sql, descending: t.descending, ref: nil).rendered)
             }
             folded.orderBy = order
