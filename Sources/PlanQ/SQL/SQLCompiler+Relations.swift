@@ -79,6 +79,8 @@ extension SQLCompiler {
 
     /// One line of a `WHERE`: an `or` is parenthesised, as the lines are joined by `AND`.
     func conjunct(_ e: BoundExpr, _ cols: [ColumnID: SQLRelation.Column]) throws -> String {
+        // `where null` keeps nothing; Spark wants a boolean-typed null there.
+        if e.type == .null { return "CAST(NULL AS BOOLEAN)" }
         let x = try expr(e, cols)
         if case .or = e { return "(\(x.sql))" }
         return x.sql
