@@ -52,6 +52,8 @@ extension SQLCompiler {
         case .stddev:
             return "stddev_samp(\(args[0]))"
         case .corr:
+            // No correlation without variance: null in planq, NaN from DuckDB's corr.
+            if dialect == .duckdb { return "CASE WHEN NOT isnan(corr(\(args[0]), \(args[1]))) THEN corr(\(args[0]), \(args[1])) END" }
             return "corr(\(args[0]), \(args[1]))"
         case .share:
             // The group's rows over all rows that reached the grouping (a window over the groups).

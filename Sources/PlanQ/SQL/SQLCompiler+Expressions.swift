@@ -1,12 +1,5 @@
-/// A piece of emitted SQL and whether it can stand as an operand without parentheses.
-struct SQLExpr {
-    var sql: String
-    /// A name, literal, call or `CASE ... END`: safe inside any operator.
-    var atomic: Bool
 
-    /// The text, parenthesised unless atomic.
-    var operand: String { atomic ? sql : "(\(sql))" }
-}
+
 
 extension BoundExpr {
     /// True for a constant (which orders and groups nothing).
@@ -29,6 +22,7 @@ extension SQLCompiler {
             return SQLExpr(sql: literal(v, t), atomic: true)
         case .cast(let a, let t):
             if case .constant(.null, _) = a { return SQLExpr(sql: dialect.null(t), atomic: true) }
+            if case .constant(.int(let i), .int) = a, t == .double { return SQLExpr(sql: dialect.double(Double(i)), atomic: true) }
             let inner = try x(a)
             if a.type.enumType != nil && t == .text { return inner }
             if a.type == t { return inner }
@@ -126,7 +120,10 @@ extension SQLCompiler {
             case .spark: return SQLExpr(sql: "CAST(datediff(\(l.sql), \(r.sql)) AS BIGINT)", atomic: true)
             }
         }
-        let zeroNull = "NULLIF(\(r.sql), 0)"
+        // A zero divisor gives null; a constant one that is not zero needs no guard.
+        var nonZero = false
+        if case .constant(let v, _) = b, let d = v.asDouble, d != 0 { nonZero = true }
+        let zeroNull = nonZero ? r.operand : "NULLIF(\(r.sql), 0)"
         switch op {
         case .add, .sub, .mul:
             if t == .int { return checkedInt(op.rawValue, l, r) }

@@ -69,6 +69,11 @@ extension SQLCompiler {
         case .postgres:
             if s.contains("\\p{") || s.contains("\\P{") { throw refuse("a Unicode property (\\p{...})") }
             if s.contains("(?<") && !s.contains("(?<=") && !s.contains("(?<!") { throw refuse("a named group") }
+            // PostgreSQL's regular expressions repeat at most 255 times ({n,m}).
+            if let r = s.range(of: #"\{[0-9]*,?[0-9]*\}"#, options: .regularExpression),
+               s[r].split(whereSeparator: { !$0.isNumber }).contains(where: { (Int($0) ?? 0) > 255 }) {
+                throw refuse("a repetition count over 255")
+            }
             // PostgreSQL takes embedded options such as (?i) only at the very start.
             if let r = s.range(of: #"\(\?[a-zA-Z]+\)"#, options: .regularExpression), r.lowerBound != s.startIndex {
                 throw refuse("an inline flag such as (?i) after the start")

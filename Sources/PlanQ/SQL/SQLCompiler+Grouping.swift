@@ -1,6 +1,12 @@
 /// Compiling groupings, pivots, top-n, distinct and joins: the steps that need a
 /// `SELECT` of their own.
 extension SQLCompiler {
+    /// The bare column name a key reads, when it is a plain column.
+    func columnRef(_ e: BoundExpr, _ cols: [ColumnID: SQLRelation.Column]) -> String? {
+        if case .column(let id, _) = e { return cols[id]?.ref }
+        return nil
+    }
+
     /// True when groups come by key rather than by first appearance: every key an enum or a bool.
     func ordersByKey(_ types: [DataType]) -> Bool {
         !types.isEmpty && types.allSatisfy { $0 == .bool || $0.enumType != nil }
@@ -22,10 +28,13 @@ extension SQLCompiler {
 
     mutating func aggregate(_ input: LogicalPlan, keys: [(id: ColumnID, expr: BoundExpr)],
                             aggregates: [(id: ColumnID, call: AggregateCall)]) throws -> SQLRelation {
-        var rel = try relation(input)
+        var childNeeded = Set<ColumnID>()
+        for k in keys { k.expr.collectColumns(into: &childNeeded) }
+        for a in aggregates { for x in a.call.args { x.collectColumns(into: &childNeeded) } }
+        var rel = try relation(input, needed: childNeeded)
         let byKey = ordersByKey(keys.map(\.expr.type))
         if options.rowOrderColumn != nil && !byKey && !keys.isEmpty {
-            rel = try singleOrder(rel, outputs: input.outputs, base: "numbered")
+            rel = try singleOrder(rel, outputs: input.outputs.filter(childNeeded.contains), base: "numbered")
         }
         var namer = ColumnNamer()
         var items: [SQLSelect.Item] = []
@@ -37,8 +46,12 @@ extension SQLCompiler {
             let name = namer.unique(names[id] ?? "key")
             items.append(.init(sql: x.sql, alias: name))
             columns[id] = .init(sql: dialect.quote(name), ref: name, type: e.type)
-            // A constant key groups nothing (and `GROUP BY 1` would name a column).
-            if !e.isConstant { groupBy.append(x.sql) }
+            // A constant key groups nothing (and `GROUP BY 1` would name a column); a
+            // computed key is named by its position, which every dialect accepts and
+            // no engine can read as a different expression.
+            if !e.isConstant {
+                groupBy.append(columnRef(e, rel.columns) != nil ? x.sql : String(items.count))
+            }
             if byKey {
                 let q = SQLExpr(sql: dialect.quote(name), atomic: true)
                 order.append(.init(sql: e.type.enumType.map { ordinal(q, $0) } ?? q.sql, descending: false, ref: nil))
@@ -117,9 +130,13 @@ extension SQLCompiler {
 
     /// `top n by key per k`: `row_number()` over each partition, keeping the first n;
     /// rows come by partition (first appearance), then by key, ties in input order.
-    mutating func top(_ input: LogicalPlan, n: Int, key: BoundExpr, descending: Bool, per: [BoundExpr]) throws -> SQLRelation {
-        var rel = try relation(input)
-        if options.rowOrderColumn != nil { rel = try singleOrder(rel, outputs: input.outputs, base: "numbered") }
+    mutating func top(_ input: LogicalPlan, n: Int, key: BoundExpr, descending: Bool, per: [BoundExpr],
+                      needed: Set<ColumnID>) throws -> SQLRelation {
+        let childNeeded = per.reduce(into: needed.union(key.columns)) { $0.formUnion($1.columns) }
+        var rel = try relation(input, needed: childNeeded)
+        if options.rowOrderColumn != nil {
+            rel = try singleOrder(rel, outputs: input.outputs.filter(childNeeded.contains), base: "numbered")
+        }
         let keyTerm = try orderTerm(key, descending: descending, rel.columns)
         let partition = try per.filter { !$0.isConstant }.map { try expr($0, rel.columns).sql }
         let over = (partition.isEmpty ? "" : "PARTITION BY \(partition.joined(separator: ", ")) ")
@@ -130,7 +147,7 @@ extension SQLCompiler {
         if withPart, let t = rel.order.first {
             extra.append(.init(sql: "min(\(t.sql)) OVER (PARTITION BY \(partition.joined(separator: ", ")))", alias: "__part"))
         }
-        var out = try materialize(rel, outputs: input.outputs, base: "ranked", extra: extra)
+        var out = try materialize(rel, outputs: input.outputs.filter(needed.contains), base: "ranked", extra: extra)
         out.filters.append("\(dialect.quote("__rank")) <= \(n)")
         var order: [SQLRelation.OrderTerm] = []
         if withPart { order.append(.init(sql: dialect.quote("__part"), descending: false, ref: "__part")) }
@@ -141,7 +158,8 @@ extension SQLCompiler {
 
     /// `distinct`: a grouping by every column (so each row keeps its first position).
     mutating func distinct(_ input: LogicalPlan) throws -> SQLRelation {
-        var rel = try relation(input)
+        // Every column decides which rows are duplicates.
+        var rel = try relation(input, needed: Set(input.outputs))
         rel = try materialize(rel, outputs: input.outputs, base: "rows")
         var namer = ColumnNamer()
         var items: [SQLSelect.Item] = []
@@ -167,11 +185,13 @@ extension SQLCompiler {
     }
 
     mutating func join(_ left: LogicalPlan, _ right: LogicalPlan, keys: [(left: BoundExpr, right: BoundExpr)],
-                       leftOuter: Bool) throws -> SQLRelation {
-        var l = try relation(left)
-        if !l.isPlain { l = try materialize(l, outputs: left.outputs, base: "left_side") }
-        var r = try relation(right)
-        if !r.isPlain { r = try materialize(r, outputs: right.outputs, base: "right_side") }
+                       leftOuter: Bool, needed: Set<ColumnID>) throws -> SQLRelation {
+        let ln = keys.reduce(into: needed.intersection(left.outputs)) { $0.formUnion($1.left.columns) }
+        let rn = keys.reduce(into: needed.intersection(right.outputs)) { $0.formUnion($1.right.columns) }
+        var l = try relation(left, needed: ln)
+        if !l.isPlain { l = try materialize(l, outputs: left.outputs.filter(ln.contains), base: "left_side") }
+        var r = try relation(right, needed: rn)
+        if !r.isPlain { r = try materialize(r, outputs: right.outputs.filter(rn.contains), base: "right_side") }
         guard let ls = l.source, let rs = r.source else { throw SQLUnsupported.internalError("join side") }
         let la = ls, ra = rs.lowercased() == ls.lowercased() ? rs + "_2" : rs
         func qualify(_ rel: SQLRelation, _ alias: String) -> SQLRelation {

@@ -1,6 +1,8 @@
 /// Compiling each plan node into a ``SQLRelation``.
 extension SQLCompiler {
-    mutating func relation(_ plan: LogicalPlan) throws -> SQLRelation {
+    /// The relation of `plan`, computing only the columns in `needed` (planq prunes
+    /// what nothing reads, so an unused `let` is never evaluated there either).
+    mutating func relation(_ plan: LogicalPlan, needed: Set<ColumnID>) throws -> SQLRelation {
         switch plan {
         case .scan(let table, let cols):
             var columns: [ColumnID: SQLRelation.Column] = [:]
@@ -15,13 +17,15 @@ extension SQLCompiler {
             return rel
 
         case .filter(let input, let predicate):
-            var rel = try relation(input)
+            var rel = try relation(input, needed: needed.union(predicate.columns))
             // Conjuncts each get their own line.
-            for c in splitConjuncts(predicate) { rel.filters.append(try expr(c, rel.columns).sql) }
+            for c in splitConjuncts(predicate) { rel.filters.append(try conjunct(c, rel.columns)) }
             return rel
 
-        case .project(let input, let outputs):
-            var rel = try relation(input)
+        case .project(let input, let allOutputs):
+            let outputs = allOutputs.filter { needed.contains($0.id) }
+            let childNeeded = outputs.reduce(into: Set<ColumnID>()) { $0.formUnion($1.expr.columns) }
+            var rel = try relation(input, needed: childNeeded)
             // Computed columns built on computed columns are written out first, so a chain
             // of lets never repeats an expression inside the next one.
             let reads = outputs.reduce(into: Set<ColumnID>()) { s, o in
@@ -29,7 +33,7 @@ extension SQLCompiler {
                 o.expr.collectColumns(into: &s)
             }
             if reads.contains(where: { rel.columns[$0]?.ref == nil }) {
-                rel = try materialize(rel, outputs: input.outputs, base: "computed")
+                rel = try materialize(rel, outputs: input.outputs.filter(childNeeded.contains), base: "computed")
             }
             var columns: [ColumnID: SQLRelation.Column] = [:]
             for (id, e) in outputs {
@@ -49,7 +53,7 @@ extension SQLCompiler {
             return try pivot(input, spec: spec)
 
         case .sort(let input, let keys):
-            var rel = try relation(input)
+            var rel = try relation(input, needed: keys.reduce(into: needed) { $0.formUnion($1.expr.columns) })
             var terms: [SQLRelation.OrderTerm] = []
             // A constant key orders nothing (and `ORDER BY 1` would name a column).
             for k in keys where !k.expr.isConstant {
@@ -59,17 +63,17 @@ extension SQLCompiler {
             return rel
 
         case .limit(let input, let n):
-            let rel = try relation(input)
-            return try materialize(rel, outputs: input.outputs, base: "limited", limit: n)
+            let rel = try relation(input, needed: needed)
+            return try materialize(rel, outputs: input.outputs.filter(needed.contains), base: "limited", limit: n)
 
         case .top(let input, let n, let key, let descending, let per):
-            return try top(input, n: n, key: key, descending: descending, per: per)
+            return try top(input, n: n, key: key, descending: descending, per: per, needed: needed)
 
         case .distinct(let input):
             return try distinct(input)
 
         case .join(let left, let right, let keys, let leftOuter):
-            return try join(left, right, keys: keys, leftOuter: leftOuter)
+            return try join(left, right, keys: keys, leftOuter: leftOuter, needed: needed)
 
         case .window:
             throw SQLUnsupported(message: "window functions (over ...) are not compiled to SQL yet", help: nil,
@@ -82,6 +86,15 @@ extension SQLCompiler {
         case .unnest:
             throw SQLUnsupported(message: "unnest is not compiled to SQL yet", help: "use planq to run it", anchor: .clause("unnest"))
         }
+    }
+
+    /// One line of a `WHERE`: an `or` is parenthesised, as the lines are joined by `AND`.
+    func conjunct(_ e: BoundExpr, _ cols: [ColumnID: SQLRelation.Column]) throws -> String {
+        // `where null` keeps nothing; Spark wants a boolean-typed null there.
+        if e.type == .null { return "CAST(NULL AS BOOLEAN)" }
+        let x = try expr(e, cols)
+        if case .or = e { return "(\(x.sql))" }
+        return x.sql
     }
 
     /// The conjuncts of an `and` tree (one filter line each).
@@ -144,19 +157,3 @@ extension SQLCompiler {
     }
 }
 
-/// Unique, case-insensitively distinct column names within one `SELECT` (DuckDB and
-/// Spark match quoted names without regard to case).
-struct ColumnNamer {
-    var used: Set<String> = []
-
-    mutating func unique(_ name: String) -> String {
-        var candidate = name.isEmpty ? "c" : name
-        var n = 1
-        while used.contains(candidate.lowercased()) {
-            n += 1
-            candidate = "\(name)_\(n)"
-        }
-        used.insert(candidate.lowercased())
-        return candidate
-    }
-}

@@ -37,7 +37,7 @@ public struct SQLCompiler {
     /// The SQL for a bound query, one statement without a trailing semicolon.
     public static func compile(_ query: BoundQuery, dialect: SQLDialect, options: Options = Options()) throws -> String {
         var c = SQLCompiler(dialect: dialect, options: options, names: query.names)
-        let rel = try c.relation(query.plan)
+        let rel = try c.relation(query.plan, needed: Set(query.plan.outputs))
         let outs = query.plan.outputs
         var items: [SQLSelect.Item] = []
         for (id, name) in zip(outs, query.columnNames) {
@@ -64,9 +64,17 @@ public struct SQLCompiler {
             newItems.append(.init(sql: sql, alias: item.alias))
         }
         if folded.limit == nil {
+            // An output column is ordered by its name (engines match a grouped expression
+            // written twice unreliably); a hidden one by its expression.
+            var finalName: [String: String] = [:]
+            for (item, ref) in zip(items, itemIDs(rel, items)) { if let ref, let a = item.alias { finalName[ref] = a } }
+            // A grouped block orders by hidden aggregates unreliably (Spark cannot with a window
+            // in the list): it is folded only when every order term is an output column.
+            let grouped = !last.select.groupBy.isEmpty || !last.select.having.isEmpty
             var order: [String] = []
             for t in rel.order {
-                guard let ref = t.ref, let sql = byAlias[ref] else { return }
+                if grouped && t.ref.flatMap({ finalName[$0] }) == nil { return }
+                guard let ref = t.ref, let sql = finalName[ref].map(dialect.quote) ?? byAlias[ref] else { return }
                 order.append(SQLRelation.OrderTerm(sql: sql, descending: t.descending, ref: nil).rendered)
             }
             folded.orderBy = order
@@ -92,21 +100,3 @@ public struct SQLCompiler {
     }
 }
 
-/// Something a dialect cannot express (or an internal inconsistency); the front end
-/// turns it into a positioned ``Diagnostic`` pointing at ``anchor``.
-public struct SQLUnsupported: Error, Sendable {
-    /// What in the query the message is about, to place the caret.
-    public enum Anchor: Sendable {
-        case function(String)
-        case textOp(TextMatchOp)
-        case clause(String)
-        case query
-    }
-    public var message: String
-    public var help: String?
-    public var anchor: Anchor
-
-    static func internalError(_ s: String) -> SQLUnsupported {
-        SQLUnsupported(message: "internal error compiling to SQL: \(s)", help: nil, anchor: .query)
-    }
-}

@@ -1,0 +1,77 @@
+import Foundation
+import XCTest
+
+/// `planq sql`: SQL on stdout, errors with a caret and exit 1, usage errors exit 2.
+final class SQLCommandTests: XCTestCase {
+    /// Runs the built `planq` (found as ``CLITests`` finds it) with `args` and optional stdin.
+    func planq(_ args: [String], stdin: String? = nil) throws -> CLITests.Run {
+        var dir = Bundle.main.bundleURL
+        var binary = dir.appendingPathComponent("planq")
+        for _ in 0..<3 where !FileManager.default.isExecutableFile(atPath: binary.path) {
+            dir.deleteLastPathComponent()
+            binary = dir.appendingPathComponent("planq")
+        }
+        let p = Process()
+        p.executableURL = binary
+        p.arguments = args
+        let out = Pipe(), err = Pipe(), inp = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        p.standardInput = inp
+        try p.run()
+        if let stdin { inp.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try inp.fileHandleForWriting.close()
+        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return CLITests.Run(status: p.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self))
+    }
+
+    func testPrintsSQLForEachStatement() throws {
+        let r = try planq(["sql", "--dialect", "postgres", "--data", CLITests.fixtures, "--today", "2009-06-30",
+                               "-c", "indicators where status = red select code; risks group by status"])
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertEqual(r.out, """
+        SELECT "code"
+        FROM "indicators"
+        WHERE "status" = 'red';
+
+        WITH
+          "grouped" AS (
+            SELECT "status", count(*) AS "count"
+            FROM "risks"
+            GROUP BY "status"
+          )
+        SELECT "status", "count"
+        FROM "grouped"
+        ORDER BY CASE "status" WHEN 'red' THEN 0 WHEN 'amber' THEN 1 WHEN 'green' THEN 2 END ASC NULLS LAST;
+
+        """)
+    }
+
+    func testReadsStandardInputAndQuotesForSpark() throws {
+        let r = try planq(["sql", "--dialect", "spark", "--data", CLITests.fixtures], stdin: "risks select `owner`")
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertEqual(r.out, "SELECT `owner`\nFROM `risks`;\n")
+    }
+
+    func testUnsupportedConstructIsAnErrorWithCaret() throws {
+        let r = try planq(["sql", "--dialect", "duckdb", "--data", CLITests.fixtures,
+                               "-c", "indicators where code matches \"(a)\\\\1\""])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.err.contains("a back-reference in a regular expression is not available on DuckDB"), r.err)
+        XCTAssertTrue(r.err.contains("^~~"), r.err)
+        XCTAssertEqual(r.out, "")
+    }
+
+    func testBindErrorsAreReportedAsInPlanq() throws {
+        let r = try planq(["sql", "--dialect", "postgres", "--data", CLITests.fixtures, "-c", "indicators where statu = red"])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.err.contains("unknown column 'statu'; did you mean 'status'?"), r.err)
+    }
+
+    func testUnknownDialectIsAUsageError() throws {
+        let r = try planq(["sql", "--dialect", "oracle", "-c", "risks"])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.err.contains("--dialect must be postgres, duckdb or spark"), r.err)
+    }
+}
