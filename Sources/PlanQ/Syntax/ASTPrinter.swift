@@ -89,6 +89,9 @@ public enum ASTPrinter {
             return list([negated ? "not-" + word : word, expr(l), expr(r)])
         case .interval(let x, let months):
             return list([months ? "months" : "days", expr(x)])
+        case .caseWhen(let whens, let otherwise):
+            let arms = whens.map { list(["when", expr($0.condition), expr($0.result)]) }
+            return list(["case"] + arms + (otherwise.map { [list(["else", expr($0)])] } ?? []))
         }
     }
 
