@@ -184,7 +184,7 @@ extension Binder {
             throw error("pivot needs exactly one aggregate (the value shown in each cell)", span)
         }
         // A count of no rows is 0, not null: empty cells of count and count_distinct fill with 0.
-        let counts = agg.call.function == .count || agg.call.function == .count_distinct
+        let counts = [.count, .count_distinct, .count_if].contains(agg.call.function)
         let shown = col.type.enumType != nil ? values : values.sorted()
         let pivotID = newID(src?.name ?? "pivot")
         var keys = group.keys

@@ -18,6 +18,8 @@ struct DiffBatch {
     var failures: [String] = []
     /// Stop collecting after this many failures (each is shrunk, which costs time).
     var maxFailures = 5
+    /// The generator's ``DiffQueryGenerator/conditionalChance`` (issue 16's constructs).
+    var conditionalChance = 0.0
 
     init(seed: UInt64, count: Int) {
         self.seed = seed
@@ -46,6 +48,7 @@ struct DiffBatch {
         if Self.trace { FileHandle.standardError.write(Data("\(t.dump())\n\(u.dump())\n".utf8)) }
         var gen = DiffQueryGenerator(random: tables.random)
         if Self.focus == "text" { gen.textChance = 0.6 }
+        gen.conditionalChance = Self.focus == "conditional" ? 0.6 : conditionalChance
         for i in 0..<queries {
             let q = gen.query(t, joinWith: u)
             coverage.record(q)
