@@ -1,4 +1,4 @@
-"""The ten db-benchmark groupby questions.
+"""The ten db-benchmark groupby questions, and q11 (issue 16: a three-branch case).
 
 Each entry: (id, description, planq query, DuckDB SQL, SQLite SQL or None).
 The table is `x` in every engine. The DuckDB SQL is db-benchmark's
@@ -84,6 +84,13 @@ QUESTIONS = [
         "FROM x GROUP BY id1, id2, id3, id4, id5, id6",
         "SELECT id1, id2, id3, id4, id5, id6, sum(v3) AS v3, count(*) AS count "
         "FROM x GROUP BY id1, id2, id3, id4, id5, id6",
+    ),
+    (
+        "q11",
+        "case with three branches: sum by id1",
+        "x group by id1 aggregate sum(case when v1 <= 1 then v3 when v1 <= 3 then v3 * 2 else 0 end) as s",
+        "SELECT id1, sum(CASE WHEN v1 <= 1 THEN v3 WHEN v1 <= 3 THEN v3 * 2 ELSE 0 END) AS s FROM x GROUP BY id1",
+        "SELECT id1, sum(CASE WHEN v1 <= 1 THEN v3 WHEN v1 <= 3 THEN v3 * 2 ELSE 0 END) AS s FROM x GROUP BY id1",
     ),
 ]
 
