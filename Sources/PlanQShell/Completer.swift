@@ -267,6 +267,6 @@ public struct Completer {
 
     static let aggregates = [
         "count()", "count(", "count_distinct(", "sum(", "avg(", "min(", "max(", "median(",
-        "percentile(", "stddev(", "corr(", "share()",
+        "percentile(", "stddev(", "corr(", "share()", "count_if(", "sum_if(", "avg_if(", "string_agg(",
     ]
 }

@@ -126,7 +126,7 @@ conjunction = negation { "and" negation } ;                                (* le
 negation    = "not" negation | comparison ;                                (* prefix *)
 
 (* Non-associative: at most one comparison or predicate per level, so "a = b = c" is an error. *)
-comparison  = sum [ compare_op sum | predicate ] ;                         (* infix, predicate *)
+comparison  = concatenation [ compare_op concatenation | predicate ] ;     (* infix, predicate *)
 
 (* "==" is accepted for "=", and "<>" for "!=". *)
 compare_op  = "=" | "==" | "!=" | "<>" | "<" | "<=" | ">" | ">=" ;
@@ -135,7 +135,7 @@ compare_op  = "=" | "==" | "!=" | "<>" | "<" | "<=" | ">" | ">=" ;
 predicate   = [ "not" ] "in" ( subquery | "(" expression { "," expression } ")" )
             | [ "not" ] "between" sum "and" sum
             | "is" [ "not" ] "null"
-            | [ "not" ] text_op sum ;                                      (* predicate *)
+            | [ "not" ] text_op concatenation ;                            (* predicate *)
 (* A query in parentheses after "in" gives the list: it must have one column, and runs once
    (it cannot read the outer row).  It is read as a query when its name is followed by a
    clause word or "as"; "x in (name)" is a query when name is a table and not a column.
@@ -146,6 +146,9 @@ subquery    = "(" query ")" ;                                              (* in
 text_op     = "contains" | "like" | "matches"
             | 'starts' 'with' | 'ends' 'with' ;                            (* textMatchOperator *)
 
+(* "||" joins text (null if either side is null; numbers, dates and enum values are turned
+   into text as to_text does).  It binds looser than arithmetic: "q" || n + 1 joins n + 1. *)
+concatenation = sum { "||" sum } ;                                         (* left-associative *)
 sum         = product { ( "+" | "-" ) product } ;                          (* left-associative *)
 product     = unary { ( "*" | "/" | "//" | "%" ) unary } ;                 (* left-associative *)
 
@@ -159,8 +162,21 @@ postfix     = primary [ interval_unit ] ;                                  (* po
 interval_unit = 'month' | 'months' | 'day' | 'days' ;
 
 primary     = INTEGER | DECIMAL | STRING | "true" | "false" | "null"
-            | date_literal | call | 'today' | qualified_name
+            | date_literal | case_expr | simple_case | call | 'today' | qualified_name
             | "(" expression ")" ;                                         (* primary, word, group *)
+
+(* 'case' starts a case expression only when 'when' follows it (otherwise it is a name).  The
+   first branch whose condition is true gives the value; none true gives the 'else' value, or
+   null without one.  The results must share a type (int and double give double, an enum and
+   text give text, null fits any).  if(c, a, b) is case when c then a else b end. *)
+case_expr   = 'case' 'when' expression 'then' expression
+              { 'when' expression 'then' expression }
+              [ 'else' expression ] 'end' ;                                (* caseExpression *)
+(* SQL's simple form: "case x when v then r ... end" is "case when x = v then r ... end".  It is
+   tried when 'case' is followed by an expression and then 'when'. *)
+simple_case = 'case' concatenation 'when' concatenation 'then' expression
+              { 'when' concatenation 'then' expression }
+              [ 'else' expression ] 'end' ;                                (* simpleCaseExpression *)
 
 (* 'date' followed by a STRING is a date literal; the string must be a real YYYY-MM-DD date.
    A 'date' not followed by a string is an ordinary name. *)
@@ -168,7 +184,8 @@ date_literal   = 'date' STRING ;                                           (* da
 
 (* 'today' followed by "(" is a call of a function named today; otherwise it is the current date.
    A call followed by 'over' is a window function, allowed only in a let binding. *)
-call           = name "(" [ expression { "," expression } ] ")" [ window ] ;   (* call *)
+(* The reserved word "left" also names the text function left(s, n). *)
+call           = ( name | "left" ) "(" [ expression { "," expression } ] ")" [ window ] ;   (* call *)
 
 (* Window functions (Parser+Window.swift): the rows are split into partitions by the "per"
    keys (one partition without them; null keys form one partition) and ordered within each
@@ -348,6 +365,24 @@ indicators aggregate corr(baseline, target) as baseline_vs_target
         ("17_red_now.pq", #"""
 -- What is red now, the period the status is for, and which paper says so (`status_history` has every earlier one).
 indicators where status = red and latest select title, actual, target, status_period, status_source, status_document, status_line
+
+"""#),
+        ("18_conditional_and_text.pq", #"""
+-- Conditional logic: case, if() and the conditional aggregates.
+indicators let band = case when status = red then "act now" when status = amber then "watch"
+                           when status is null then "no status" else "on track" end
+  group by band aggregate count() as n;
+indicators group by council
+  aggregate count() as n, count_if(target > baseline) as aiming_up, sum_if(target, polarity = lower) as lower_targets,
+            avg_if(baseline, baseline is not null) as mean_baseline;
+actions select ref, if(due < date "2009-04-01", "due in 2008/09", "later") as when_due limit 5;
+-- Text: || joins text (null if either side is null), replace, substr, left, right, to_text,
+-- and string_agg joins a group's values in row order.
+indicators where code starts with "NI"
+  select code || ": " || left(title, 30) as label, substr(code, 4) as number, right(title, 4) as ending,
+         replace(title, "rate", "level") as renamed, to_text(baseline) || " to " || to_text(target) as plan
+  limit 5;
+indicators where code starts with "NI 15" group by theme aggregate string_agg(code, ", ") as codes
 
 """#),
         ("18_union_and_subqueries.pq", #"""

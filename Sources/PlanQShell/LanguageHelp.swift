@@ -81,7 +81,8 @@ struct LanguageHelp {
 
     private func text(_ f: FunctionHelp, withRule: Bool) -> String {
         var out = "\(f.signature)  \(f.summary)\n"
-        if withRule, let r = rules["call"] { out += "\n" + r + "\n" }
+        // The general call rule shows arguments; a function that takes none (`share()`) is shown by its signature alone.
+        if withRule, !f.signature.hasSuffix("()"), let r = rules["call"] { out += "\n" + r + "\n" }
         if let e = example(calling: f.name) {
             out += (withRule ? "\nExample (\(e.file)):\n" : "") + LanguageHelp.show(e)
         }
@@ -122,7 +123,9 @@ struct LanguageHelp {
     func example(calling function: String) -> Example? {
         examples.first { e in
             e.tokens.indices.dropLast().contains { i in
-                e.tokens[i].kind == .identifier && e.tokens[i].value.lowercased() == function && e.tokens[i + 1].kind == .leftParen
+                // `left(` is a call although `left` is also the join keyword.
+                (e.tokens[i].kind == .identifier || e.tokens[i].kind == .keyword(.left))
+                    && e.tokens[i].value.lowercased() == function && e.tokens[i + 1].kind == .leftParen
             }
         }
     }

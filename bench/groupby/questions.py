@@ -1,4 +1,5 @@
-"""The ten db-benchmark groupby questions, and two window-function questions.
+"""The ten db-benchmark groupby questions, q11 (issue 16: a three-branch case) and two
+window-function questions.
 
 w1 and w2 are not db-benchmark's: issue 16's window functions on the same
 table (a rank within 1e5 partitions, a running sum within 100), every input
@@ -86,6 +87,13 @@ QUESTIONS = [
         "FROM x GROUP BY id1, id2, id3, id4, id5, id6",
         "SELECT id1, id2, id3, id4, id5, id6, sum(v3) AS v3, count(*) AS count "
         "FROM x GROUP BY id1, id2, id3, id4, id5, id6",
+    ),
+    (
+        "q11",
+        "case with three branches: sum by id1",
+        "x group by id1 aggregate sum(case when v1 <= 1 then v3 when v1 <= 3 then v3 * 2 else 0 end) as s",
+        "SELECT id1, sum(CASE WHEN v1 <= 1 THEN v3 WHEN v1 <= 3 THEN v3 * 2 ELSE 0 END) AS s FROM x GROUP BY id1",
+        "SELECT id1, sum(CASE WHEN v1 <= 1 THEN v3 WHEN v1 <= 3 THEN v3 * 2 ELSE 0 END) AS s FROM x GROUP BY id1",
     ),
 ]
 

@@ -58,10 +58,15 @@ final class ExpressionExecutor {
         case .textMatch(let op, let a, let b, let negated):
             return try textMatch(op, try evaluate(a, batch), b, batch, negated: negated)
         case .call(let f, let args, let t):
+            if f.isTextTransform, let v = try textFunctionOnDictionary(f, args, batch) { return v }
             let vs = try args.map { try evaluate($0, batch) }
             return try callScalar(f, vs, t, n)
         case .addMonths(let a, let b, let negate):
             return try DateKernels.addMonths(try evaluate(a, batch), try evaluate(b, batch), negate: negate)
+        case .caseWhen(let whens, let otherwise, let t):
+            return try evaluateCase(whens, otherwise, t, batch)
+        case .concat(let a, let b):
+            return try concat(a, b, batch)
         }
     }
 

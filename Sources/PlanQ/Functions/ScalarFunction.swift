@@ -2,6 +2,7 @@
 public enum ScalarFunction: String, CaseIterable, Sendable {
     case coalesce, lower, upper, length, trim, round, abs, pow, sqrt
     case year, month, quarter, fy, fy_quarter, days_between
+    case replace, substr, left, right, to_text
 
     /// The result type for the given argument types, or a message saying what is wrong.
     func resultType(_ args: [DataType]) -> Result<DataType, TypeMessage> {
@@ -52,6 +53,38 @@ public enum ScalarFunction: String, CaseIterable, Sendable {
         case .days_between:
             if let m = want(2...2) { return .failure(TypeMessage(m)) }
             return isDate(args[0]) && isDate(args[1]) ? .success(.int) : .failure("days_between() expects two dates")
+        case .replace:
+            if let m = want(3...3) { return .failure(TypeMessage(m)) }
+            for (i, a) in args.enumerated() where !isTextLike(a) {
+                return .failure("replace() expects text, but argument \(i + 1) is \(a)")
+            }
+            return .success(.text)
+        case .substr:
+            if let m = want(2...3) { return .failure(TypeMessage(m)) }
+            guard isTextLike(args[0]) else { return .failure("substr() expects text, got \(args[0])") }
+            guard args.dropFirst().allSatisfy({ $0 == .int || $0 == .null }) else {
+                return .failure("substr()'s start and length must be whole numbers")
+            }
+            return .success(.text)
+        case .left, .right:
+            if let m = want(2...2) { return .failure(TypeMessage(m)) }
+            guard isTextLike(args[0]) else { return .failure("\(rawValue)() expects text, got \(args[0])") }
+            guard args[1] == .int || args[1] == .null else { return .failure("\(rawValue)()'s count must be a whole number") }
+            return .success(.text)
+        case .to_text:
+            if let m = want(1...1) { return .failure(TypeMessage(m)) }
+            return .success(.text)
+        }
+    }
+}
+
+extension ScalarFunction {
+    /// `replace`, `substr`, `left`, `right`: text in, text out, with further
+    /// arguments that are usually constants (then computed once per dictionary entry).
+    var isTextTransform: Bool {
+        switch self {
+        case .replace, .substr, .left, .right: return true
+        default: return false
         }
     }
 }

@@ -291,6 +291,9 @@ extension BoundExpr {
         case .arithmetic(let op, let a, let b, let t): return .arithmetic(op, a.removingCasts(), b.removingCasts(), t)
         case .call(let f, let args, let t): return .call(f, args.map { $0.removingCasts() }, t)
         case .addMonths(let a, let b, let n): return .addMonths(a.removingCasts(), b.removingCasts(), negate: n)
+        case .caseWhen(let whens, let otherwise, let t):
+            return .caseWhen(whens.map { ($0.condition.removingCasts(), $0.result.removingCasts()) }, else: otherwise?.removingCasts(), t)
+        case .concat(let a, let b): return .concat(a.removingCasts(), b.removingCasts())
         case .column, .constant: return self
         }
     }

@@ -46,12 +46,17 @@ struct ExpressionLowering {
             return .textMatch(TextMatchKind(op), try lower(a), try lower(b), negated: n)
         case .call(let f, let args, let t): return .call(f, try args.map(lower), t)
         case .addMonths(let a, let b, let n): return .addMonths(try lower(a), try lower(b), negate: n)
+        case .caseWhen(let whens, let otherwise, let t):
+            return .caseWhen(try whens.map { (try lower($0.condition), try lower($0.result)) },
+                             else: try otherwise.map(lower), t)
+        case .concat(let a, let b): return .concat(try lower(a), try lower(b))
         }
     }
 
     /// An aggregate call with its arguments lowered.
     func lower(_ call: AggregateCall) throws -> PhysicalAggregateCall {
-        PhysicalAggregateCall(function: call.function, args: try call.args.map(lower), fraction: call.fraction, type: call.type)
+        PhysicalAggregateCall(function: call.function, args: try call.args.map(lower), fraction: call.fraction, type: call.type,
+                              separator: call.separator)
     }
 
     private func misplaced(_ op: BinaryOp, _ family: String) -> Diagnostic {
@@ -69,7 +74,7 @@ extension ArithmeticOp {
         case .div: self = .div
         case .intDiv: self = .intDiv
         case .mod: self = .mod
-        case .or, .and, .eq, .ne, .lt, .le, .gt, .ge: return nil
+        case .or, .and, .eq, .ne, .lt, .le, .gt, .ge, .concat: return nil
         }
     }
 }
@@ -84,7 +89,7 @@ extension ComparisonOp {
         case .le: self = .le
         case .gt: self = .gt
         case .ge: self = .ge
-        case .or, .and, .add, .sub, .mul, .div, .intDiv, .mod: return nil
+        case .or, .and, .add, .sub, .mul, .div, .intDiv, .mod, .concat: return nil
         }
     }
 }

@@ -95,10 +95,13 @@ struct PhysicalPlanner {
             let low = lowering(child.slots())
             let index = AggregateStrategy.choose(keys: keys.map(\.expr), known: child.known)
             let label = "keys=[\(keys.map { render($0.expr) }.joined(separator: ", "))] aggregates=[\(aggs.map { name($0.id) }.joined(separator: ", "))]"
+            let calls = try aggs.map { try low.lower($0.call) }
+            // `string_agg` joins values in row order: its grouping reads the input on one thread.
+            let serial = calls.contains(where: \.isOrderSensitive)
             let op = Aggregate(child: child.op, keys: try keys.map { try low.lower($0.expr) },
-                               calls: try aggs.map { try low.lower($0.call) },
+                               calls: calls,
                                index: index, label: label, context: context,
-                               parallel: try parallelPipelines(input, required: need),
+                               parallel: serial ? [] : try parallelPipelines(input, required: need),
                                rowHint: PhysicalPlanner.morselRows(input) ?? 0)
             var known: [ColumnID: Known] = [:]
             if index is DirectGroupIndex {

@@ -9,6 +9,9 @@ extension SQLCompiler {
         }
         let double = dialect.typeName(.double)
         switch call.function {
+        case .count_if, .sum_if, .avg_if, .string_agg:
+            throw SQLUnsupported(message: "\(call.function.rawValue)() is not compiled to SQL yet", help: "use planq to run it",
+                                 anchor: .function(call.function.rawValue))
         case .count:
             return args.isEmpty ? "count(*)" : "count(\(args[0]))"
         case .count_distinct:

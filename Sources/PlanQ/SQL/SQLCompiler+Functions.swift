@@ -88,6 +88,9 @@ extension SQLCompiler {
             SQLExpr(sql: "\(name)(\(xs.map(\.sql).joined(separator: ", ")))", atomic: true)
         }
         switch f {
+        case .left, .right, .replace, .substr, .to_text:
+            throw SQLUnsupported(message: "\(f.rawValue)() is not compiled to SQL yet", help: "use planq to run it",
+                                 anchor: .function(f.rawValue))
         case .coalesce: return fn("COALESCE", a)
         case .lower: return fn("lower", a)
         case .upper: return fn("upper", a)

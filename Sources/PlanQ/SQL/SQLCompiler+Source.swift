@@ -57,6 +57,9 @@ extension SQLCompiler {
             case .window(_, let args, let w): args.forEach(visit); w.partition.forEach(visit); w.sort.forEach { visit($0.expr) }
             case .inList(let a, let l, _): visit(a); l.forEach(visit)
             case .inQuery(let a, _, _): visit(a)
+            case .caseWhen(let whens, let otherwise):
+                whens.forEach { visit($0.condition); visit($0.result) }
+                if let o = otherwise { visit(o) }
             case .between(let a, let b, let c, _): visit(a); visit(b); visit(c)
             }
         }

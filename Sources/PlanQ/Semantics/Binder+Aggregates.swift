@@ -99,7 +99,15 @@ extension Binder {
                                     _ span: SourceSpan, _ scope: Scope) throws -> AggregateCall {
         var bound: [BoundExpr] = []
         var fraction = 0.5
+        var separator = ""
         for (i, a) in args.enumerated() {
+            if fn == .string_agg && i == 1 {
+                guard case .constant(.text(let sep), _) = try bindExpr(a, scope) else {
+                    throw error("string_agg()'s separator must be a constant text such as \", \"", a.span)
+                }
+                separator = sep
+                continue
+            }
             if fn == .percentile && i == 1 {
                 let p = try bindExpr(a, scope)
                 guard case .constant(let v, _) = p, let d = v.asDouble, d >= 0, d <= 1 else {
@@ -108,14 +116,15 @@ extension Binder {
                 fraction = d
                 continue
             }
-            let b = try bindExpr(a, scope)
+            // Checked before binding, which would otherwise report the inner call as out of place.
             if containsAggregate(a) {
                 throw error("aggregate functions cannot be nested", a.span)
             }
-            bound.append(b)
+            bound.append(try bindExpr(a, scope))
         }
         var types = bound.map(\.type)
         if fn == .percentile { types.append(.double) }
+        if fn == .string_agg { types.append(.text) }
         switch AggregateCall.resultType(fn, types) {
         case .failure(let m): throw error(m.text, span)
         case .success(let t):
@@ -123,7 +132,20 @@ extension Binder {
             if fn == .corr || ((fn == .stddev || fn == .median || fn == .percentile) && bound.first?.type == .int) {
                 bound = bound.map { cast($0, to: .double) }
             }
-            return AggregateCall(function: fn, args: bound, fraction: fraction, type: t)
+            switch fn {
+            case .count_if:
+                // count_if(C) counts the rows of `case when C then 1 end` that are not null.
+                bound = [.caseWhen([(bound[0], .constant(.int(1), .int))], else: nil, .int)]
+            case .sum_if, .avg_if:
+                let e = bound[0].type == .null ? cast(bound[0], to: .int) : bound[0]
+                bound = [.caseWhen([(bound[1], e)], else: nil, e.type)]
+            case .string_agg:
+                bound = [asText(bound[0])]
+            default: break
+            }
+            var call = AggregateCall(function: fn, args: bound, fraction: fraction, type: t)
+            call.separator = separator
+            return call
         }
     }
 
@@ -137,6 +159,9 @@ extension Binder {
         case .inList(let a, let l, _): return containsAggregate(a) || l.contains(where: containsAggregate)
         case .window: return false
         case .inQuery(let a, _, _): return containsAggregate(a)
+        case .caseWhen(let whens, let otherwise):
+            return whens.contains { containsAggregate($0.condition) || containsAggregate($0.result) }
+                || otherwise.map(containsAggregate) ?? false
         case .literal, .name, .today: return false
         }
     }
@@ -168,7 +193,7 @@ extension Binder {
             throw error("pivot needs exactly one aggregate (the value shown in each cell)", span)
         }
         // A count of no rows is 0, not null: empty cells of count and count_distinct fill with 0.
-        let counts = agg.call.function == .count || agg.call.function == .count_distinct
+        let counts = [.count, .count_distinct, .count_if].contains(agg.call.function)
         let pivotID = newID(pivotName)
         var keys = group.keys
         keys.append((pivotID, col))

@@ -5,6 +5,10 @@ extension Binder {
             try bindHaving(e, &state)
             return
         }
+        if case .filter(let e, true) = clause.kind, containsAggregate(e) {
+            throw error("'having' with an aggregate needs a group by before it", clause.span,
+                        help: "group first (group by owner having \(text(e.span))), or aggregate the whole table (aggregate count() as n having n > 2)")
+        }
         if case .pivot(let e) = clause.kind {
             try bindPivot(e, clause.span, &state)
             return

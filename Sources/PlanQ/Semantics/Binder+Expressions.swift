@@ -31,7 +31,11 @@ extension Binder {
                 return try bindComparison(op, a, b, e.span, scope)
             case .add, .sub, .mul, .div, .intDiv, .mod:
                 return try bindArithmetic(op, a, b, e.span, scope)
+            case .concat:
+                return try bindConcat(a, b, scope)
             }
+        case .caseWhen(let whens, let otherwise):
+            return try bindCase(whens, otherwise, e.span, scope)
         case .call(let f, let args):
             if let fn = AggregateFunction.named(f.name) {
                 return try bindAggregateReference(fn, f, args, e.span)
@@ -40,12 +44,16 @@ extension Binder {
                 throw error("split() gives several values, so it can only be used in an unnest clause", e.span,
                             help: "for example: actions unnest split(owner, \" and \") as person")
             }
+            if f.name.lowercased() == "if" { return try bindIf(f, args, e.span, scope) }
             guard let fn = ScalarFunction(rawValue: f.name.lowercased()) else {
                 if let w = WindowFunction.named(f.name) {
                     throw error("\(w.rawValue)() is a window function and needs 'over (...)'", e.span,
                                 help: "for example: let r = \(w.signature) over (per theme sort by period)")
                 }
-                let all = ScalarFunction.allCases.map(\.rawValue) + AggregateFunction.allCases.map(\.rawValue)
+                if let help = FunctionHints.help(for: f.name) {
+                    throw error("unknown function '\(f.name)'", f.span, help: help)
+                }
+                let all = ScalarFunction.allCases.map(\.rawValue) + AggregateFunction.allCases.map(\.rawValue) + ["if"]
                 throw error("unknown function '\(f.name)'", f.span).withSuggestion(EditDistance.suggest(f.name, among: all))
             }
             var bound = try args.map { try bindExpr($0, scope) }
@@ -55,7 +63,9 @@ extension Binder {
                 if fn == .coalesce { bound = bound.map { cast($0, to: t) } }
                 if fn == .pow || fn == .sqrt { bound = bound.map { cast($0, to: .double) } }
                 if fn == .round, bound[0].type == .int, bound.count == 2 { bound[0] = cast(bound[0], to: .double) }
-                if [.lower, .upper, .trim, .length].contains(fn), bound[0].type.enumType != nil { bound[0] = cast(bound[0], to: .text) }
+                if [.lower, .upper, .trim, .length, .substr, .left, .right, .to_text].contains(fn), bound[0].type.enumType != nil { bound[0] = cast(bound[0], to: .text) }
+                if fn == .replace { bound = bound.map { $0.type.enumType != nil || $0.type == .null ? cast($0, to: .text) : $0 } }
+                if fn == .to_text, bound[0].type == .null { bound[0] = cast(bound[0], to: .text) }
                 return .call(fn, bound, t)
             }
         case .inQuery(let x, let q, let negated):

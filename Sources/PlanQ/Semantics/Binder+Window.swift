@@ -119,6 +119,9 @@ extension Binder {
         case .inList(let a, let l, _): return containsWindow(a) || l.contains(where: containsWindow)
         case .literal, .name, .today: return false
         case .inQuery(let a, _, _): return containsWindow(a)
+        case .caseWhen(let whens, let otherwise):
+            return whens.contains { containsWindow($0.condition) || containsWindow($0.result) }
+                || otherwise.map(containsWindow) ?? false
         }
     }
 }

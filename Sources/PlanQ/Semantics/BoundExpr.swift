@@ -21,14 +21,19 @@ public indirect enum BoundExpr: Sendable {
     case call(ScalarFunction, [BoundExpr], DataType)
     /// date ± n months.
     case addMonths(BoundExpr, BoundExpr, negate: Bool)
+    /// `case when c then e ... [else e] end`; every result already converted to the type.
+    case caseWhen([(condition: BoundExpr, result: BoundExpr)], else: BoundExpr?, DataType)
+    /// `a || b` over text (both sides already text).
+    case concat(BoundExpr, BoundExpr)
 
     public var type: DataType {
         switch self {
         case .column(_, let t), .constant(_, let t), .cast(_, let t), .negate(_, let t),
-             .arithmetic(_, _, _, let t), .call(_, _, let t):
+             .arithmetic(_, _, _, let t), .call(_, _, let t), .caseWhen(_, _, let t):
             return t
         case .not, .compare, .and, .or, .isNull, .inList, .textMatch: return .bool
         case .addMonths: return .date
+        case .concat: return .text
         }
     }
 
@@ -40,9 +45,15 @@ public indirect enum BoundExpr: Sendable {
         case .cast(let e, _), .negate(let e, _), .not(let e), .isNull(let e, _), .inList(let e, _, _):
             e.collectColumns(into: &set)
         case .arithmetic(_, let a, let b, _), .compare(_, let a, let b), .and(let a, let b), .or(let a, let b),
-             .textMatch(_, let a, let b, _), .addMonths(let a, let b, _):
+             .textMatch(_, let a, let b, _), .addMonths(let a, let b, _), .concat(let a, let b):
             a.collectColumns(into: &set)
             b.collectColumns(into: &set)
+        case .caseWhen(let whens, let otherwise, _):
+            for w in whens {
+                w.condition.collectColumns(into: &set)
+                w.result.collectColumns(into: &set)
+            }
+            otherwise?.collectColumns(into: &set)
         case .call(_, let args, _):
             for a in args { a.collectColumns(into: &set) }
         }
@@ -73,6 +84,9 @@ public indirect enum BoundExpr: Sendable {
         case .textMatch(let op, let a, let b, let n): return .textMatch(op, r(a), r(b), negated: n)
         case .call(let f, let args, let t): return .call(f, args.map(r), t)
         case .addMonths(let a, let b, let n): return .addMonths(r(a), r(b), negate: n)
+        case .caseWhen(let whens, let otherwise, let t):
+            return .caseWhen(whens.map { (r($0.condition), r($0.result)) }, else: otherwise.map(r), t)
+        case .concat(let a, let b): return .concat(r(a), r(b))
         }
     }
 
@@ -105,6 +119,10 @@ public indirect enum BoundExpr: Sendable {
         case .textMatch(let op, let a, let b, let n): return "\(r(a)) \(n ? "not " : "")\(op.rawValue) \(r(b))"
         case .call(let f, let args, _): return "\(f.rawValue)(\(args.map(r).joined(separator: ", ")))"
         case .addMonths(let a, let b, let n): return "\(r(a)) \(n ? "-" : "+") \(r(b)) months"
+        case .caseWhen(let whens, let otherwise, _):
+            let arms = whens.map { "when \(r($0.condition)) then \(r($0.result))" }.joined(separator: " ")
+            return "case \(arms)\(otherwise.map { " else \(r($0))" } ?? "") end"
+        case .concat(let a, let b): return "(\(r(a)) || \(r(b)))"
         }
     }
 }

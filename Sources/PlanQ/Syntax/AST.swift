@@ -107,6 +107,8 @@ public enum BinaryOp: String, Sendable {
     case or, and
     case eq = "=", ne = "!=", lt = "<", le = "<=", gt = ">", ge = ">="
     case add = "+", sub = "-", mul = "*", div = "/", intDiv = "//", mod = "%"
+    /// `||`: text concatenation (null if either side is null).
+    case concat = "||"
 }
 
 public enum UnaryOp: String, Sendable {
@@ -161,6 +163,8 @@ public struct Expr: Sendable {
         case interval(Expr, months: Bool)
         /// `f(args) over (per ... sort by ...)`: a window function (only in `let`).
         case window(Identifier, [Expr], WindowClause)
+        /// `case when c then e {when c then e} [else e] end`.
+        case caseWhen([WhenClause], else: Expr?)
     }
     public var kind: Kind
     public var span: SourceSpan
@@ -168,5 +172,16 @@ public struct Expr: Sendable {
     public init(_ kind: Kind, _ span: SourceSpan) {
         self.kind = kind
         self.span = span
+    }
+}
+
+/// One `when condition then result` of a `case` expression.
+public struct WhenClause: Sendable {
+    public var condition: Expr
+    public var result: Expr
+
+    public init(condition: Expr, result: Expr) {
+        self.condition = condition
+        self.result = result
     }
 }

@@ -109,6 +109,9 @@ public enum ASTPrinter {
             if !w.partition.isEmpty { over.append(list(["per"] + w.partition.map(expr))) }
             if !w.sort.isEmpty { over.append(list(["sort-by"] + w.sort.map(sortKey))) }
             return list([list([identifier(f)] + args.map(expr)), list(over)])
+        case .caseWhen(let whens, let otherwise):
+            let arms = whens.map { list(["when", expr($0.condition), expr($0.result)]) }
+            return list(["case"] + arms + (otherwise.map { [list(["else", expr($0)])] } ?? []))
         }
     }
 

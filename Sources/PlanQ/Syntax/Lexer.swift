@@ -106,7 +106,9 @@ private struct Scanner {
             return Token(kind: kind, lexeme: text(start, pos), span: SourceSpan(start, pos))
         }
         let (s, n) = scalar(at: pos)
-        let help = b == UInt8(ascii: "!") ? "write 'not' to negate, or '!=' for not-equal" : nil
+        let help = b == UInt8(ascii: "!") ? "write 'not' to negate, or '!=' for not-equal"
+            : b == UInt8(ascii: "|") ? "write '||' to join text, or 'or' for either condition"
+            : b == UInt8(ascii: "&") ? "write 'and' for both conditions" : nil
         throw Diagnostic("unexpected character '\(Character(s))'", at: SourceSpan(start, start + n),
                          in: source, help: help)
     }
@@ -131,6 +133,7 @@ private struct Scanner {
             if next == UInt8(ascii: "=") { return (.lessEqual, 2) }
             return next == UInt8(ascii: ">") ? (.notEqual, 2) : (.less, 1)
         case UInt8(ascii: ">"): return next == UInt8(ascii: "=") ? (.greaterEqual, 2) : (.greater, 1)
+        case UInt8(ascii: "|"): return next == UInt8(ascii: "|") ? (.pipePipe, 2) : nil
         default: return nil
         }
     }

@@ -31,6 +31,7 @@ extension Parser {
     /// misspelled clause words (`wher` → `where`).
     static func unknownClause(_ s: TokenStream) -> Diagnostic {
         let t = s.current
+        if let slip = clauseSlip(s) { return slip }
         if t.kind == .identifier {
             let words = Keyword.clauseStarters.map(\.rawValue) + Parser.contextualClauseWords
             if let hint = EditDistance.suggest(t.lexeme, among: words) {

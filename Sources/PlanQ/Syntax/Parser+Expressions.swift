@@ -40,6 +40,7 @@ extension Parser {
             return .comparison
         case .identifier:
             return TokenStream.isWord(t, "starts") || TokenStream.isWord(t, "ends") ? .comparison : nil
+        case .pipePipe: return .concat
         case .plus, .minus: return .additive
         case .star, .slash, .slashSlash, .percent: return .multiplicative
         default: return nil
@@ -64,11 +65,12 @@ extension Parser {
         case .slash: op = .div
         case .slashSlash: op = .intDiv
         case .percent: op = .mod
+        case .pipePipe: op = .concat
         default: return try predicate(&s, left)
         }
         s.advance()
-        // Comparisons take sums on the right; other operators are left-associative.
-        let right = try expression(&s, p == .comparison ? .additive : p.next)
+        // Comparisons take concatenations (and so sums) on the right; other operators are left-associative.
+        let right = try expression(&s, p == .comparison ? .concat : p.next)
         return Expr(.binary(op, left, right), left.span.merged(right.span))
     }
 
@@ -88,7 +90,7 @@ extension Parser {
         guard let op = try textMatchOperator(&s) else {
             throw s.expected("'in', 'between', 'contains', 'starts with', 'ends with', 'like' or 'matches'")
         }
-        let right = try expression(&s, .additive)
+        let right = try expression(&s, .concat)
         return Expr(.textMatch(op, left, right, negated: negated), left.span.merged(right.span))
     }
 
@@ -239,6 +241,9 @@ extension Parser {
             return try group(&s)
         case .identifier, .quotedIdentifier:
             return try word(&s)
+        case .keyword(.left) where s.peek().kind == .leftParen:
+            // `left(s, n)`: the join word is also a text function.
+            return try call(&s)
         case .keyword(let k):
             throw s.expected("an expression", help: reservedHelp(k))
         default:
@@ -260,6 +265,8 @@ extension Parser {
         let t = s.current
         let next = s.peek()
         if TokenStream.isWord(t, "date") && next.kind == .string { return try dateLiteral(&s) }
+        if TokenStream.isWord(t, "case") && TokenStream.isWord(next, "when") { return try caseExpression(&s) }
+        if TokenStream.isWord(t, "case"), next.kind != .leftParen, let e = try simpleCaseExpression(&s) { return e }
         if next.kind == .leftParen { return try call(&s) }
         if TokenStream.isWord(t, "today") {
             s.advance()

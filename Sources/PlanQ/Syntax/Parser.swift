@@ -116,6 +116,9 @@ public enum Parser {
         case .quotedIdentifier:
             s.advance()
             return Identifier(t.value, span: t.span, quoted: true)
+        case .keyword(.left) where what == "a function name":
+            s.advance()
+            return Identifier("left", span: t.span)
         case .keyword(let k):
             throw s.expected(what, help: reservedHelp(k))
         default:

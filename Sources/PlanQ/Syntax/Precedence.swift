@@ -10,6 +10,8 @@ enum Precedence: Int, Comparable {
     case not
     /// `= != < <= > >=` and the postfix predicates (`in`, `between`, `is`, `like`...); non-associative.
     case comparison
+    /// `||` (text concatenation): looser than arithmetic, so `"Q" || n + 1` joins `n + 1`.
+    case concat
     /// `+ -`
     case additive
     /// `* / // %`

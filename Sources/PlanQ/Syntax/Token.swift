@@ -20,6 +20,8 @@ public enum TokenKind: Equatable, Sendable {
     case notEqual
     case less, lessEqual, greater, greaterEqual
     case plus, minus, star, slash, slashSlash, percent
+    /// `||`, text concatenation.
+    case pipePipe
     /// Always the last token; its span is the empty span at the end of the text.
     case endOfInput
 }

@@ -24,6 +24,8 @@ struct DiffBatch {
     /// How often a query combines the two tables (see ``DiffQueryGenerator/combineChance``);
     /// 0 gives the stream of queries the batch had before those forms existed.
     var combineChance = 0.3
+    /// The generator's ``DiffQueryGenerator/conditionalChance`` (issue 16's constructs).
+    var conditionalChance = 0.0
 
     init(seed: UInt64, count: Int) {
         self.seed = seed
@@ -53,6 +55,7 @@ struct DiffBatch {
         var gen = DiffQueryGenerator(random: tables.random)
         if Self.focus == "text" { gen.textChance = 0.6 }
         gen.combineChance = combineChance
+        gen.conditionalChance = Self.focus == "conditional" ? 0.6 : conditionalChance
         for i in 0..<queries {
             let q = gen.query(t, joinWith: u)
             coverage.record(q)

@@ -55,6 +55,14 @@ struct DiffCoverage {
         case .dateDiff(let a, let b): add("date - date"); expression(a); expression(b)
         case .dateFunction(let f, let a): add("fn \(f)"); expression(a)
         case .raw: break
+        case .caseWhen(let arms, let e):
+            add("case"); if e == nil { add("case without else") }
+            for (c, r) in arms { expression(c); expression(r) }
+            if let e { expression(e) }
+        case .iff(let c, let a, let b): add("if"); expression(c); expression(a); expression(b)
+        case .concat(let a, let b): add("text: ||"); expression(a); expression(b)
+        case .textCall(let f, let a, _): add("text: \(f)"); expression(a)
+        case .replace(let a, _, _): add("text: replace"); expression(a)
         case .ragWord: add("bare enum word")
         case .textWord: add("bare text word")
         case .column(_, let t): add("type \(t.rawValue) used")

@@ -41,6 +41,16 @@ indirect enum DiffExpr {
     case textFunction(String, DiffExpr)
     /// SQL text standing for an expression of a known type (pivot cells).
     case raw(String, DiffType)
+    /// `case when c then r ... [else e] end` (every result of one type); SQL's CASE.
+    case caseWhen([(DiffExpr, DiffExpr)], DiffExpr?)
+    /// `if(c, a, b)`: SQL's `CASE WHEN c THEN a ELSE b END`.
+    case iff(DiffExpr, DiffExpr, DiffExpr)
+    /// `a || b` over text and ints (SQLite's `||` turns an int into the same digits).
+    case concat(DiffExpr, DiffExpr)
+    /// `substr(s, a[, b])`, `left(s, n)` (n ≥ 0), `right(s, n)` (n ≥ 1) with constant counts.
+    case textCall(String, DiffExpr, [Int])
+    /// `replace(s, from, to)` with constant texts.
+    case replace(DiffExpr, String, String)
 
     static func rawSQL(_ sql: String, _ t: DiffType) -> DiffExpr { .raw(sql, t) }
 
@@ -58,6 +68,9 @@ indirect enum DiffExpr {
         case .dateFunction(let f, _): return f == "fy" ? .text : .int
         case .textFunction: return .text
         case .raw(_, let t): return t
+        case .caseWhen(let arms, let e): return arms.first?.1.type ?? e?.type ?? .int
+        case .iff(_, let a, _): return a.type
+        case .concat, .textCall, .replace: return .text
         default: return .bool
         }
     }
@@ -65,7 +78,10 @@ indirect enum DiffExpr {
     /// Whether the expression computes text somewhere inside.
     var hasComputedText: Bool {
         switch self {
-        case .textFunction: return true
+        case .textFunction, .concat, .textCall, .replace: return true
+        case .caseWhen(let arms, let e):
+            return arms.contains { $0.0.hasComputedText || $0.1.hasComputedText || $0.1.type == .text } || e?.hasComputedText == true
+        case .iff(let c, let a, let b): return c.hasComputedText || a.hasComputedText || b.hasComputedText || a.type == .text
         case .coalesce(let a, let b): return a.type == .text || a.hasComputedText || b.hasComputedText
         case .arith(_, let a, let b), .compare(_, let a, let b), .and(let a, let b), .or(let a, let b), .dateDiff(let a, let b):
             return a.hasComputedText || b.hasComputedText
@@ -114,6 +130,14 @@ indirect enum DiffExpr {
         case .dateFunction(let f, let a): return "\(f)(\(a.planq))"
         case .textFunction(let f, let a): return "\(f)(\(a.planq))"
         case .raw(let s, _): return s
+        case .caseWhen(let arms, let e):
+            return "case " + arms.map { "when \($0.0.planq) then \($0.1.planq)" }.joined(separator: " ")
+                + (e.map { " else \($0.planq)" } ?? "") + " end"
+        case .iff(let c, let a, let b): return "if(\(c.planq), \(a.planq), \(b.planq))"
+        case .concat(let a, let b): return "(\(a.planq) || \(b.planq))"
+        case .textCall(let f, let a, let n): return "\(f)(\(a.planq), \(n.map(String.init).joined(separator: ", ")))"
+        case .replace(let a, let x, let y):
+            return "replace(\(a.planq), \(Self.planqLiteral(.text(x), .text)), \(Self.planqLiteral(.text(y), .text)))"
         }
     }
 
@@ -170,6 +194,19 @@ indirect enum DiffExpr {
             }
         case .textFunction(let f, let a): return "pq_\(f)(\(a.sql))"
         case .raw(let s, _): return s
+        case .caseWhen(let arms, let e):
+            return "(CASE " + arms.map { "WHEN \($0.0.sql) THEN \($0.1.sql)" }.joined(separator: " ")
+                + (e.map { " ELSE \($0.sql)" } ?? "") + " END)"
+        case .iff(let c, let a, let b): return "(CASE WHEN \(c.sql) THEN \(a.sql) ELSE \(b.sql) END)"
+        case .concat(let a, let b): return "(\(a.sql) || \(b.sql))"
+        case .textCall(let f, let a, let n):
+            switch f {
+            case "left": return "substr(\(a.sql), 1, \(n[0]))"
+            case "right": return "substr(\(a.sql), -\(n[0]))"
+            default: return "substr(\(a.sql), \(n.map(String.init).joined(separator: ", ")))"
+            }
+        case .replace(let a, let x, let y):
+            return "replace(\(a.sql), \(Self.sqlLiteral(.text(x), .text)), \(Self.sqlLiteral(.text(y), .text)))"
         }
     }
 

@@ -6,25 +6,36 @@ struct DiffQuery {
         /// `count`, `count_distinct`, `sum`, `avg`, `min`, `max`.
         var function: String
         var argument: DiffExpr?
+        /// The condition of `count_if`, `sum_if`, `avg_if`.
+        var condition: DiffExpr? = nil
 
         var type: DiffType {
             switch function {
-            case "count", "count_distinct": return .int
-            case "avg": return .double
+            case "count", "count_distinct", "count_if": return .int
+            case "avg", "avg_if": return .double
             default: return argument?.type ?? .int
             }
         }
-        var planq: String { "\(function)(\(argument?.planq ?? ""))" }
+        var planq: String {
+            "\(function)(\([argument?.planq, condition?.planq].compactMap { $0 }.joined(separator: ", ")))"
+        }
         var sql: String { sql(onlyWhere: nil) }
 
         /// The aggregate's SQL, restricted to rows where `onlyWhere` holds (a pivot cell).
         func sql(onlyWhere cond: String?) -> String {
+            // A conditional aggregate is its plain form over `CASE WHEN condition THEN x END`.
+            let cond = [cond, condition?.sql].compactMap { $0 }.map { "(\($0))" }.joined(separator: " AND ")
+                .nilIfEmpty
+            if function == "count_if" { return "count(CASE WHEN \(cond ?? "1") THEN 1 END)" }
             func arg(_ e: String) -> String { cond.map { "CASE WHEN \($0) THEN \(e) END" } ?? e }
             guard let a0 = argument else { return cond.map { "count(CASE WHEN \($0) THEN 1 END)" } ?? "count(*)" }
             let a = DiffExpr.rawSQL(arg(a0.sql), a0.type)
             switch function {
             case "count_distinct": return "count(DISTINCT \(a.sql))"
             case "sum" where a.type == .int: return "pq_sum(\(a.sql))"
+            case "sum_if" where a.type == .int: return "pq_sum(\(a.sql))"
+            case "sum_if": return "sum(\(a.sql))"
+            case "avg_if": return "avg(\(a.sql))"
             default: return "\(function)(\(a.sql))"
             }
         }
@@ -132,7 +143,7 @@ struct DiffQuery {
     func roundsDifferently(_ position: Int) -> Bool {
         guard position >= keys.count, position - keys.count < aggregates.count else { return false }
         let a = aggregates[position - keys.count]
-        return a.type == .double && (a.function == "avg" || a.function == "sum")
+        return a.type == .double && ["avg", "sum", "avg_if", "sum_if"].contains(a.function)
     }
 
     func outputName(_ position: Int) -> String {
@@ -188,4 +199,9 @@ struct DiffQuery {
         guard let n = limit else { return "SELECT \(dist)\(outs) FROM \(from)\(wherePart) ORDER BY \(order)" }
         return "SELECT \(dist)\(outs) FROM (SELECT * FROM \(from)\(wherePart) ORDER BY \(order) LIMIT \(n)) ORDER BY \(order)"
     }
+}
+
+extension String {
+    /// nil for the empty string.
+    var nilIfEmpty: String? { isEmpty ? nil : self }
 }

@@ -11,6 +11,9 @@ struct DiffQueryGenerator {
     var textChance = 0.2
     /// How often a query is a semi/anti join, `in (query)`, `union` or self-join.
     var combineChance = 0.3
+    /// How often issue 16's constructs (case, if, conditional aggregates, ||,
+    /// replace, substr, left, right) are used; 0 leaves the original batch as it was.
+    var conditionalChance = 0.0
     /// Plain text literals (the table pool plus values no row holds).
     static let textLiterals = ["alpha", "Alpha", "beta", "", "o'neil", "say \"hi\"", "café", "日本語", "zzz", "Zeta"]
     static let patterns = ["a", "al", "ph", "eta", "e", "", "z"]
@@ -101,6 +104,7 @@ struct DiffQueryGenerator {
     }
 
     mutating func aggregate(_ cols: [DiffExpr]) -> DiffQuery.Aggregate {
+        if conditionalChance > 0, random.chance(conditionalChance * 0.7) { return conditionalAggregate(cols) }
         switch random.int(0...9) {
         case 0: return .init(function: "count", argument: nil)
         case 1, 2: return .init(function: "count", argument: random.pick(cols))
@@ -249,6 +253,7 @@ struct DiffQueryGenerator {
     /// over a text column (`around`, or one picked from `cols`); nil without text columns.
     mutating func textExpr(_ cols: [DiffExpr], around start: DiffExpr? = nil) -> DiffExpr? {
         let texts = cols.filter { if case .column(_, .text) = $0 { return true } else { return false } }
+        if conditionalChance > 0, start == nil, random.chance(conditionalChance) { return conditionalText(cols) }
         guard var e = start ?? texts.randomElement(using: &random) else { return nil }
         for _ in 0..<random.int(1...3) {
             switch random.int(0...5) {
@@ -318,6 +323,7 @@ struct DiffQueryGenerator {
     mutating func numeric(_ cols: [DiffExpr], depth: Int) -> DiffExpr? {
         let nums = cols.filter { $0.type.isNumeric }
         guard let c = nums.randomElement(using: &random) else { return nil }
+        if conditionalChance > 0, random.chance(conditionalChance * 0.5) { return conditionalNumber(cols) }
         if depth == 0 || random.chance(0.3) { return c }
         let other: DiffExpr = random.chance(0.5) ? (numeric(cols, depth: depth - 1) ?? c) : literal(random.chance(0.7) ? .int : .double)
         switch random.int(0...7) {

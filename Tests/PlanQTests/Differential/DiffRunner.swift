@@ -193,7 +193,7 @@ struct DiffRunner {
         // planq totals every group before `sort`/`limit` choose some; SQLite may finish only those it emits.
         let wherePart = q.filter.map { " WHERE \($0.sql)" } ?? ""
         let groupPart = q.keys.isEmpty ? "" : " GROUP BY " + q.keys.map(\.sql).joined(separator: ", ")
-        for a in q.aggregates where a.function == "sum" && a.type == .int {
+        for a in q.aggregates where (a.function == "sum" || a.function == "sum_if") && a.type == .int {
             probes.append("SELECT \(a.sql) FROM \(from)\(wherePart)\(groupPart)")
         }
         for sql in probes {

@@ -51,6 +51,30 @@ final class DifferentialTests: XCTestCase {
         }
     }
 
+    /// Issue 16: a second seeded batch of 1,000 queries in which case, if(), the
+    /// conditional aggregates and the text functions appear often (the first batch
+    /// stays as it was, so the two together are 3,000 queries).
+    func testConditionalAndTextBatchAgreesWithSQLite() throws {
+        let env = ProcessInfo.processInfo.environment
+        let seed = env["PLANQ_DIFF_SEED"].flatMap { UInt64($0) } ?? Self.fixedSeed &+ 16
+        let count = env["PLANQ_DIFF_COUNT"].flatMap { Int($0) } ?? 1_000
+        var batch = DiffBatch(seed: seed, count: count)
+        batch.conditionalChance = 0.5
+        try batch.run()
+        let c = batch.coverage.counts
+        print("differential (issue 16): seed \(seed), \(c["queries", default: 0]) queries")
+        print("differential (issue 16) coverage: \(batch.coverage.summary)")
+        for f in batch.failures { XCTFail(f) }
+        XCTAssertEqual(c["queries"], count)
+        if count >= 1_000 {
+            for key in ["case", "case without else", "if", "text: ||", "text: replace", "text: substr", "text: left", "text: right",
+                        "agg count_if()", "agg sum_if", "agg avg_if", "computed text in where", "computed text in group by",
+                        "computed text in sort", "join on computed text"] {
+                XCTAssertGreaterThan(c[key, default: 0], 0, "the batch never produced '\(key)'")
+            }
+        }
+    }
+
     #if DEBUG
     /// A planted bug: `count(x)` counts nulls. The batch must notice.
     func testBatchCatchesCountCountingNulls() throws {

@@ -131,7 +131,7 @@ final class PhysicalExprTests: XCTestCase {
     }
 
     func testParserOperatorsMapOnlyIntoTheirOwnFamily() {
-        let all: [BinaryOp] = [.or, .and, .eq, .ne, .lt, .le, .gt, .ge, .add, .sub, .mul, .div, .intDiv, .mod]
+        let all: [BinaryOp] = [.or, .and, .eq, .ne, .lt, .le, .gt, .ge, .add, .sub, .mul, .div, .intDiv, .mod, .concat]
         XCTAssertEqual(all.compactMap { ArithmeticOp($0) }, [.add, .sub, .mul, .div, .intDiv, .mod])
         XCTAssertEqual(all.compactMap { ComparisonOp($0) }, [.eq, .ne, .lt, .le, .gt, .ge])
         for op in all { if let k = ArithmeticOp(op) { XCTAssertEqual(k.rawValue, op.rawValue) } }

@@ -82,7 +82,7 @@ final class LanguageHelpTests: XCTestCase {
         }
         let all = try help.text(for: "functions").get()
         XCTAssertTrue(all.hasPrefix("Functions are called by name with arguments in parentheses:\n\n"), all)
-        XCTAssertTrue(all.contains("call           = name \"(\""), all)
+        XCTAssertTrue(all.contains("call           = ( name | \"left\" ) \"(\""), all)
         XCTAssertTrue(all.contains("days_between(a, b)  days from date a to date b (b - a)\n"), all)
         XCTAssertTrue(all.contains("median(x)  middle value"), all)
         let one = try help.text(for: "round()").get()

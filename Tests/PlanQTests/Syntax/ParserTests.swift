@@ -266,7 +266,7 @@ final class SyntaxParserTests: XCTestCase {
             <query>:1:31: error: unknown clause 'amber'
             indicators where status = red amber
                                           ^~~~~
-            help: clauses are where, let, group by, aggregate, having, pivot, sort by, limit, top, select, distinct, join, semi join, anti join, union, unnest
+            help: if 'red amber' is one value, quote it: status = "red amber"
 
             """)
         XCTAssertEqual(error("indicators where a = 1 )"), """

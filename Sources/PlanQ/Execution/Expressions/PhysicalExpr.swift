@@ -25,15 +25,21 @@ public indirect enum PhysicalExpr: Sendable {
     case call(ScalarFunction, [PhysicalExpr], DataType)
     /// date ± n months.
     case addMonths(PhysicalExpr, PhysicalExpr, negate: Bool)
+    /// `case when c then e ... [else e] end`: each result already of the type; no
+    /// `else` is null. Evaluated branch by branch over the rows still unmatched.
+    case caseWhen([(condition: PhysicalExpr, result: PhysicalExpr)], else: PhysicalExpr?, DataType)
+    /// `a || b` over two text operands; null if either is null.
+    case concat(PhysicalExpr, PhysicalExpr)
 
     /// The type of the vector the expression evaluates to.
     public var type: DataType {
         switch self {
         case .slot(_, let t), .constant(_, let t), .cast(_, let t), .negate(_, let t),
-             .arithmetic(_, _, _, let t), .call(_, _, let t):
+             .arithmetic(_, _, _, let t), .call(_, _, let t), .caseWhen(_, _, let t):
             return t
         case .not, .compare, .and, .or, .isNull, .inList, .textMatch: return .bool
         case .addMonths: return .date
+        case .concat: return .text
         }
     }
 }

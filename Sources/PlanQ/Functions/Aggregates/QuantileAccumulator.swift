@@ -248,6 +248,11 @@ enum AccumulatorFactory {
         let argType = call.args.first?.type ?? .null
         switch call.function {
         case .count: return call.args.isEmpty ? CountStarAccumulator(share: false) : CountAccumulator()
+        // The conditional aggregates' argument is already `case when C then E end`.
+        case .count_if: return CountAccumulator()
+        case .sum_if: return argType == .double ? SumDoubleAccumulator(average: false) : SumIntAccumulator()
+        case .avg_if: return argType == .int ? AvgIntAccumulator() : SumDoubleAccumulator(average: true)
+        case .string_agg: return StringAggAccumulator(separator: call.separator)
         case .share: return CountStarAccumulator(share: true)
         case .count_distinct: return CountDistinctAccumulator(type: argType)
         case .sum: return argType == .double ? SumDoubleAccumulator(average: false) : SumIntAccumulator()

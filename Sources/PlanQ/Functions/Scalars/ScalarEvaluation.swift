@@ -45,6 +45,10 @@ extension ExpressionExecutor {
             return Vector(.double(map1(a) { $0.rounded(.toNearestOrAwayFromZero) }), validity: args[0].validity)
         case .coalesce:
             return try coalesce(args, t, n)
+        case .replace, .substr, .left, .right:
+            return textFunctionRows(f, args)
+        case .to_text:
+            return try toText(args[0])
         }
     }
 
