@@ -59,6 +59,14 @@ enum SpacedTableLayout {
             let body = ((r + 1)..<end).filter { !isRule(lines[$0]) }
             guard !body.isEmpty else { r = end; continue }
             let boxed = rules.contains { isBoxRule(lines[$0]) }
+            // A box's walls line up with its rule's junctions; a markdown table's need not, and is left alone.
+            if boxed {
+                let walls = Set(Array(lines[r]).enumerated().filter { junctionCharacters.contains($0.1) || "├┤╠╣".contains($0.1) }.map(\.0))
+                let aligned = body.allSatisfy { i in
+                    Array(lines[i]).enumerated().allSatisfy { k, c in !verticalBars.contains(c) || walls.contains(k) }
+                }
+                guard aligned else { r = end; continue }
+            }
             func chars(_ i: Int) -> [Character] {
                 let c = Array(lines[i])
                 return boxed ? c.map { verticalBars.contains($0) ? " " : $0 } : c
