@@ -17,8 +17,8 @@ final class SpacedTableLayoutTests: XCTestCase {
         XCTAssertEqual(SpacedTableLayout.rewrite(lines), [
             "Outcome 1: Jobs",
             "Indicator\tTarget\tLead Officer",
-            "NI 151 Overall employment\t73%\tHelen Brooks",
-            "rate (working age)\t",
+            "NI 151 Overall employment rate (working age)\t73%\tHelen Brooks",
+            "",
             "NI 152 Out of work benefits\t13.8%\tRaj Patel",
             "",
             "A paragraph  with a double space.",
