@@ -9,7 +9,7 @@ public enum Parser {
     /// The deepest expression accepted (nested parentheses, or operators chained
     /// into one tree). Binding, planning and evaluation recurse over the tree, so
     /// this bound is what keeps 10,000 nested parentheses from overflowing the stack.
-    public static let maxExpressionDepth = 256
+    public static let maxExpressionDepth = 128
 
     /// The most clauses (including joins) one query may have: each becomes an
     /// operator, and operators pull from their input recursively.

@@ -23,7 +23,7 @@ final class CLIHostileInputTests: XCTestCase {
         try Data(q.utf8).write(to: URL(fileURLWithPath: file))
         let r = try cli.planq(["--data", fixtures, "-f", file])
         XCTAssertEqual(r.status, 1, r.err)
-        XCTAssertTrue(r.err.contains("error: expression nested too deeply (more than 256 levels)"), String(r.err.prefix(300)))
+        XCTAssertTrue(r.err.contains("error: expression nested too deeply (more than 128 levels)"), String(r.err.prefix(300)))
     }
 
     func testHugeQueryFileExitsOne() throws {

@@ -19,7 +19,7 @@ final class HostileDiagnosticsTests: XCTestCase {
     func testLongLineIsShownAsAWindowAroundTheCaret() {
         let out = render("t where " + String(repeating: "(", count: 10_000) + "1" + String(repeating: ")", count: 10_000))
         let lines = out.split(separator: "\n", omittingEmptySubsequences: false)
-        XCTAssertEqual(lines[0], "<query>:1:265: error: expression nested too deeply (more than 256 levels)")
+        XCTAssertEqual(lines[0], "<query>:1:137: error: expression nested too deeply (more than 128 levels)")
         XCTAssertEqual(lines[1], "…" + String(repeating: "(", count: 200) + "…")
         XCTAssertEqual(lines[2], String(repeating: " ", count: 61) + "^")
         XCTAssertLessThan(out.count, 600)

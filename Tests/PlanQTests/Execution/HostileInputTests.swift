@@ -38,7 +38,7 @@ final class HostileInputTests: XCTestCase {
         let e = try engine(["t": "x\n1\n"])
         let q = "t where " + String(repeating: "(", count: 10_000) + "x" + String(repeating: ")", count: 10_000) + " = 1"
         let m = message { try self.run(e, q) }
-        XCTAssertTrue(m.contains("expression nested too deeply (more than 256 levels)"), m)
+        XCTAssertTrue(m.contains("expression nested too deeply (more than 128 levels)"), m)
         XCTAssertTrue(m.hasPrefix("<query>:1:"), m)
     }
 
@@ -53,11 +53,11 @@ final class HostileInputTests: XCTestCase {
     /// executor's recursion fits the stack, also under the address sanitizer).
     func testDeepButAllowedExpressionsRun() throws {
         let e = try engine(["t": "x\n1\n2\n"])
-        let chain = "t select " + Array(repeating: "x", count: 250).joined(separator: " + ") + " as s"
-        XCTAssertEqual(try run(e, chain).rows, [[.int(250)], [.int(500)]])
-        let calls = "t select " + String(repeating: "abs(", count: 240) + "x" + String(repeating: ")", count: 240) + " as a"
+        let chain = "t select " + Array(repeating: "x", count: 125).joined(separator: " + ") + " as s"
+        XCTAssertEqual(try run(e, chain).rows, [[.int(125)], [.int(250)]])
+        let calls = "t select " + String(repeating: "abs(", count: 120) + "x" + String(repeating: ")", count: 120) + " as a"
         XCTAssertEqual(try run(e, calls).rows, [[.int(1)], [.int(2)]])
-        let nots = "t where " + String(repeating: "not ", count: 250) + "x = 1 select x"
+        let nots = "t where " + String(repeating: "not ", count: 124) + "x = 1 select x"
         XCTAssertEqual(try run(e, nots).rows, [[.int(1)]])
     }
 
