@@ -4,18 +4,11 @@ extension PhysicalPlanner {
     func buildCombining(_ plan: LogicalPlan, required: Set<ColumnID>) throws -> Built {
         switch plan {
         case .semiJoin(let l, let r, let keys, let anti):
-            var lneed = required.intersection(Set(l.outputs)), rneed = Set<ColumnID>()
-            for k in keys {
-                k.left.collectColumns(into: &lneed)
-                k.right.collectColumns(into: &rneed)
-            }
-            let lb = try build(l, required: lneed), rb = try build(r, required: rneed)
-            let ll = lowering(lb.slots()), rl = lowering(rb.slots())
-            let label = keys.map { "\(render($0.left)) = \(render($0.right))" }.joined(separator: ", ")
-            let op = HashSemiJoin(left: lb.op, right: rb.op, leftKeys: try keys.map { try ll.lower($0.left) },
-                                  rightKeys: try keys.map { try rl.lower($0.right) }, rightWidth: rb.layout.count,
-                                  anti: anti, label: label, context: context)
-            return Built(op: op, layout: lb.layout, known: lb.known)
+            // Only the keys of the right side are read: its rows are never output.
+            let s = try buildJoinSides(l, r, keys: keys, leftNeed: required.intersection(Set(l.outputs)), rightNeed: [])
+            let op = HashSemiJoin(left: s.left.op, right: s.right.op, leftKeys: s.leftKeys, rightKeys: s.rightKeys,
+                                  rightWidth: s.right.layout.count, anti: anti, label: s.label, context: context)
+            return Built(op: op, layout: s.left.layout, known: s.left.known)
 
         case .union(let l, let r, let outputs):
             // Both sides give every column, in order, so slot i is output i on either side.

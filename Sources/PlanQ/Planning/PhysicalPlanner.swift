@@ -150,20 +150,12 @@ struct PhysicalPlanner {
             return Built(op: op, layout: outs, known: [:])
 
         case .join(let l, let r, let keys, let leftOuter):
-            let lo = Set(l.outputs), ro = Set(r.outputs)
-            var lneed = required.intersection(lo), rneed = required.intersection(ro)
-            for k in keys {
-                k.left.collectColumns(into: &lneed)
-                k.right.collectColumns(into: &rneed)
-            }
-            let lb = try build(l, required: lneed), rb = try build(r, required: rneed)
-            let ll = lowering(lb.slots()), rl = lowering(rb.slots())
-            let label = keys.map { "\(render($0.left)) = \(render($0.right))" }.joined(separator: ", ")
-            let op = HashJoin(left: lb.op, right: rb.op, leftKeys: try keys.map { try ll.lower($0.left) },
-                              rightKeys: try keys.map { try rl.lower($0.right) },
-                              leftWidth: lb.layout.count, rightWidth: rb.layout.count, leftOuter: leftOuter,
-                              label: label, context: context)
-            return Built(op: op, layout: lb.layout + rb.layout, known: [:])
+            let s = try buildJoinSides(l, r, keys: keys, leftNeed: required.intersection(Set(l.outputs)),
+                                       rightNeed: required.intersection(Set(r.outputs)))
+            let op = HashJoin(left: s.left.op, right: s.right.op, leftKeys: s.leftKeys, rightKeys: s.rightKeys,
+                              leftWidth: s.left.layout.count, rightWidth: s.right.layout.count, leftOuter: leftOuter,
+                              label: s.label, context: context)
+            return Built(op: op, layout: s.left.layout + s.right.layout, known: [:])
 
         case .window(let input, let calls):
             return try buildWindow(input, calls, required: required)

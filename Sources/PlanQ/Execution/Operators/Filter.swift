@@ -2,22 +2,13 @@
 ///
 /// The predicate is evaluated over the whole batch into a bool vector; the
 /// survivors become a ``SelectionVector`` that gathers every column once.
-final class Filter: PhysicalOperator {
-    let child: PhysicalOperator
+final class Filter: StreamingOperator {
     let predicate: PhysicalExpr
-    let label: String
-    let executor: ExpressionExecutor
 
     init(child: PhysicalOperator, predicate: PhysicalExpr, label: String, context: ExecutionContext) {
-        self.child = child
         self.predicate = predicate
-        self.label = label
-        self.executor = ExpressionExecutor(context: context)
-        super.init(context: context)
+        super.init(child: child, label: label, context: context)
     }
-
-    override var detail: String { label }
-    override var children: [PhysicalOperator] { [child] }
 
     override func produce() throws -> Batch? {
         while let batch = try child.next() {

@@ -1,20 +1,11 @@
 /// Computes one output column per expression; bare column references pass through without copying.
-final class Projection: PhysicalOperator {
-    let child: PhysicalOperator
+final class Projection: StreamingOperator {
     let exprs: [PhysicalExpr]
-    let label: String
-    let executor: ExpressionExecutor
 
     init(child: PhysicalOperator, exprs: [PhysicalExpr], label: String, context: ExecutionContext) {
-        self.child = child
         self.exprs = exprs
-        self.label = label
-        self.executor = ExpressionExecutor(context: context)
-        super.init(context: context)
+        super.init(child: child, label: label, context: context)
     }
-
-    override var detail: String { label }
-    override var children: [PhysicalOperator] { [child] }
 
     override func produce() throws -> Batch? {
         guard let batch = try child.next() else { return nil }

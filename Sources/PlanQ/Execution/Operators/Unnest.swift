@@ -5,28 +5,19 @@ import Foundation
 /// gives one row with a null part; an empty text one empty part.
 ///
 /// Text is split once per dictionary entry (not per row); rows then gather by code.
-final class Unnest: PhysicalOperator {
-    let child: PhysicalOperator
+final class Unnest: StreamingOperator {
     let source: PhysicalExpr
     let separator: String
-    let label: String
-    let executor: ExpressionExecutor
     /// The parts' strings, shared by every output batch.
     private let parts = StringDictionary()
     /// Output batches made from one input batch and not yet returned.
     private var pending: [Batch] = []
 
     init(child: PhysicalOperator, source: PhysicalExpr, separator: String, label: String, context: ExecutionContext) {
-        self.child = child
         self.source = source
         self.separator = separator
-        self.label = label
-        self.executor = ExpressionExecutor(context: context)
-        super.init(context: context)
+        super.init(child: child, label: label, context: context)
     }
-
-    override var detail: String { label }
-    override var children: [PhysicalOperator] { [child] }
 
     override func produce() throws -> Batch? {
         while pending.isEmpty {
