@@ -18,6 +18,23 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(CodeNormalizer.ref("1."), "1")
     }
 
+    /// Sub-indicators keep their letter as a part; the code stays the National Indicator's.
+    func testCodeParts() {
+        XCTAssertEqual(CodeNormalizer.find(in: "NI 195a Improved street cleanliness: litter")?.code, "NI 195")
+        XCTAssertEqual(CodeNormalizer.find(in: "NI 195a Improved street cleanliness: litter")?.part, "a")
+        XCTAssertEqual(CodeNormalizer.find(in: "applications within 8 weeks (NI 157B)")?.part, "b")
+        XCTAssertEqual(CodeNormalizer.strippingCode("NI 195b Detritus"), "Detritus")
+        // A code glued to the first word of its title has no part.
+        XCTAssertEqual(CodeNormalizer.find(in: "NI 8Adult participation in sport")?.code, "NI 8")
+        XCTAssertNil(CodeNormalizer.find(in: "NI 8Adult participation in sport")?.part)
+        XCTAssertNil(CodeNormalizer.find(in: "NI4 0 Number of drug users")?.part)
+        XCTAssertEqual(CodeNormalizer.find(in: "NI 195c 12 sites")?.part, "c")
+        XCTAssertEqual(CodeNormalizer.strippingCode("NI 195c 12 sites"), "12 sites")
+        var r: [String: String] = [:]
+        XCTAssertEqual(CodeNormalizer.setCode(&r, from: "NI 195d fly-posting"), "NI 195")
+        XCTAssertEqual(r, ["code": "NI 195", "code_part": "d"])
+    }
+
     func testNumbers() {
         let a = NumberNormalizer.read("65.8% (2007/08) Data Source: Annual Population Survey")
         XCTAssertEqual(a.value, 65.8)

@@ -33,6 +33,28 @@ final class RowStructureTests: XCTestCase {
         XCTAssertEqual(rows[4]["title"], "% of tenants in work")
     }
 
+    /// Two parts of one National Indicator, with no local references, are two indicators:
+    /// the same code, different keys (one key would merge their statuses and history).
+    func testSubIndicatorsKeepTheirOwnKeys() {
+        let text = """
+        Ashby District Council
+        Performance report 2009/10
+
+        Indicator\tTarget\tActual\tStatus
+        NI 195a Improved street and environmental cleanliness: litter\t8%\t11%\tred
+        NI 195b Improved street and environmental cleanliness: detritus\t12%\t10%\tgreen
+        """
+        let result = Ingester(reference: []).ingest([("ashby", Data(text.utf8))])
+        let rows = result.table("indicators")?.rows ?? []
+        XCTAssertEqual(rows.count, 2)
+        guard rows.count == 2 else { return }
+        XCTAssertEqual(rows.map { $0["code"] ?? "" }, ["NI 195", "NI 195"])
+        XCTAssertEqual(rows.map { $0["title"] ?? "" }, ["Improved street and environmental cleanliness: litter",
+                                                         "Improved street and environmental cleanliness: detritus"])
+        XCTAssertNotEqual(rows[0]["indicator_key"], rows[1]["indicator_key"])
+        XCTAssertEqual(rows[0]["indicator_key"]?.hasSuffix(":NI 195a"), true, rows[0]["indicator_key"] ?? "")
+    }
+
     func testWrappedReferenceRule() {
         XCTAssertTrue(DocumentReader.continuesWrappedRef(["AB", "Title"], ["12", "more words"]))
         XCTAssertTrue(DocumentReader.continuesWrappedRef(["HW", "Title"], ["1.3", ""]))

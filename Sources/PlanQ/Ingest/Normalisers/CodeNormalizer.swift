@@ -6,7 +6,10 @@ import Foundation
 /// (`NI175:`). `code(in:)` finds the first `NI n` / `PSA n` code; `ref(_:)` removes the
 /// split spaces of a local reference.
 enum CodeNormalizer {
-    private static let pattern = IngestPattern.make(#"(?<![A-Za-z])(N\s?I|PSA|P\s?SA)\s*[-:]?\s*(\d{1,3})(?:\s(\d{1,2}))?(?=$|[^\d.%/])"#)
+    // Group 3 is a sub-part letter (`NI 195a` litter, `NI 195b` detritus; `NI 157a` major
+    // applications): a letter a–e right after the number and not followed by another letter,
+    // so a code glued to its title's first word (`NI 8Adult …`) is not read as one.
+    private static let pattern = IngestPattern.make(#"(?<![A-Za-z])(N\s?I|PSA|P\s?SA)\s*[-:]?\s*(\d{1,3})(?:([a-eA-E])(?![A-Za-z]))?(?:\s(\d{1,2}))?(?=$|[^\d.%/])"#)
 
     /// A found code: its normalised form (`NI 40`) and the UTF-16 range it covered in the text.
     struct Match {
@@ -14,6 +17,10 @@ enum CodeNormalizer {
         var code: String
         /// Where in the text it was.
         var range: NSRange
+        /// The sub-part letter, lower case (`a` in `NI 195a`), or nil. The code stays the
+        /// National Indicator's (`NI 195`, so it joins `national_indicators`); the part keeps
+        /// the sub-indicators apart (see ``PerformanceModel/assignKeys(_:)``).
+        var part: String? = nil
     }
 
     /// The first NI/PSA code in `s`, or nil.
@@ -23,8 +30,9 @@ enum CodeNormalizer {
             let kind = ns.substring(with: m.range(at: 1)).replacingOccurrences(of: " ", with: "").uppercased()
             var digits = ns.substring(with: m.range(at: 2))
             var range = m.range
-            if m.range(at: 3).location != NSNotFound {
-                let extra = ns.substring(with: m.range(at: 3))
+            let part = m.range(at: 3).location == NSNotFound ? nil : ns.substring(with: m.range(at: 3)).lowercased()
+            if part == nil, m.range(at: 4).location != NSNotFound {
+                let extra = ns.substring(with: m.range(at: 4))
                 // `NI4 0 Number of ...`: the split digit belongs to the code when the joined number
                 // is still a valid code and the text after is a word, not another number.
                 let joined = digits + extra
@@ -34,16 +42,29 @@ enum CodeNormalizer {
                 } else {
                     range = NSRange(location: m.range.location, length: m.range(at: 2).location + m.range(at: 2).length - m.range.location)
                 }
+            } else if part != nil, m.range(at: 4).location != NSNotFound {
+                // `NI 195a 12 …`: the number after the part is the text's, not the code's.
+                range = NSRange(location: m.range.location, length: m.range(at: 3).location + 1 - m.range.location)
             }
             guard let n = Int(digits), n > 0 else { continue }
             if kind == "NI" && n > 199 { continue }
-            return Match(code: "\(kind) \(n)", range: range)
+            return Match(code: "\(kind) \(n)", range: range, part: part)
         }
         return nil
     }
 
     /// The first NI/PSA code in `s`, normalised, or nil.
     static func code(in s: String) -> String? { find(in: s)?.code }
+
+    /// Sets `code` (and `code_part` when the code has a sub-part letter) of an ingest row from
+    /// the first code in `s`; returns the code, or nil (leaving the row alone) when `s` has none.
+    @discardableResult
+    static func setCode(_ r: inout [String: String], from s: String) -> String? {
+        guard let m = find(in: s) else { return nil }
+        r["code"] = m.code
+        if let p = m.part { r["code_part"] = p }
+        return m.code
+    }
 
     /// `s` with its first code removed and the leftover punctuation around it trimmed.
     static func strippingCode(_ s: String) -> String {

@@ -84,11 +84,8 @@ extension DocumentIngest {
             if ["none", "na", "nil", "n a"].contains(TextCleaner.words(title)) && refText.isEmpty { continue }
             var r = placed()
             r["line"] = String(row.line)
-            let code = CodeNormalizer.code(in: refText) ?? CodeNormalizer.code(in: title)
-            if let c = code {
-                r["code"] = c
-                if CodeNormalizer.code(in: title) == c { title = CodeNormalizer.strippingCode(title) }
-            }
+            let code = CodeNormalizer.setCode(&r, from: refText) ?? CodeNormalizer.setCode(&r, from: title)
+            if let c = code, CodeNormalizer.code(in: title) == c { title = CodeNormalizer.strippingCode(title) }
             // A marker before the name (`*NI 8 …`: a stretch target) is not part of it.
             while let f = title.first, f == "*" || f == " " { title.removeFirst() }
             if !refText.isEmpty && CodeNormalizer.code(in: refText) == nil { r["ref"] = CodeNormalizer.ref(refText) }

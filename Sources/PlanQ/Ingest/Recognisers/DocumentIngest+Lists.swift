@@ -10,7 +10,7 @@ extension DocumentIngest {
                 var r = placed()
                 r["line"] = String(line)
                 if table == "indicators" {
-                    if let c = CodeNormalizer.code(in: item) { r["code"] = c }
+                    CodeNormalizer.setCode(&r, from: item)
                     r["title"] = item
                     owner(nil, into: &r)
                     add("indicators", r, key: [r["code"] ?? "", item])

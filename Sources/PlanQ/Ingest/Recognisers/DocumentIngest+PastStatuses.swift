@@ -50,7 +50,7 @@ extension DocumentIngest {
                                            "comment": "stated about an earlier period"]
                 if let a = group(actual) { r["actual"] = a }
                 if let t = group(target) { r["target"] = t }
-                if let c = CodeNormalizer.code(in: title) { r["code"] = c }
+                CodeNormalizer.setCode(&r, from: title)
                 add("progress", r, key: ["past", kind, title])
             }
         }

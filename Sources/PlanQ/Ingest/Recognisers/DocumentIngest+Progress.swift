@@ -75,7 +75,7 @@ extension DocumentIngest {
         // `Name of the indicator. The outturn was 62% …`: the name is the first sentence.
         if let dot = title.range(of: ". ") { title = String(title[..<dot.lowerBound]) }
         title = title.trimmingCharacters(in: CharacterSet(charactersIn: " .;:–-"))
-        if let c = CodeNormalizer.code(in: title) { r["code"] = c }
+        CodeNormalizer.setCode(&r, from: title)
         r["title"] = title
         if !comment.isEmpty { r["comment"] = comment.trimmingCharacters(in: CharacterSet(charactersIn: " .;")) }
         add("progress", r, key: [kind, title])

@@ -134,8 +134,7 @@ extension DocumentIngest {
         var r = placed()
         r["line"] = String(line)
         var title = t
-        if let c = CodeNormalizer.code(in: t) {
-            r["code"] = c
+        if CodeNormalizer.setCode(&r, from: t) != nil {
             title = CodeNormalizer.strippingCode(t)
         } else if let (ref, rest) = Self.localCode(t) {
             r["ref"] = ref

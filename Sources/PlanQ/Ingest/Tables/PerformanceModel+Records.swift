@@ -88,7 +88,8 @@ extension PerformanceModel {
             var best: (Int, Double)? = nil
             for (j, r) in (tables[table]?.rows ?? []).enumerated() where r["council"] == council && year != nil && self.year(of: r) == year {
                 var score = DocumentIngest.similarity(words, DocumentIngest.titleWords(r["title"] ?? r["action"] ?? ""))
-                if let c = p["code"], !c.isEmpty, c == r["code"] { score = 1 }
+                // Sub-indicators (`NI 195a`, `NI 195b`) share the code but not the part.
+                if let c = p["code"], !c.isEmpty, c == r["code"], p["code_part"] == r["code_part"] { score = 1 }
                 if let f = p["ref"], !f.isEmpty, f == r["ref"] { score = 1 }
                 if score >= 0.8, score > (best?.1 ?? 0) { best = (j, score) }
             }
@@ -121,7 +122,8 @@ extension PerformanceModel {
         return created
     }
 
-    /// One `indicator_key` per indicator of a council: its code (`riverton:NI 117`), else a
+    /// One `indicator_key` per indicator of a council: its code (`riverton:NI 117`; with the
+    /// sub-part letter, `riverton:NI 195a`, so that a National Indicator's parts stay apart), else a
     /// local reference with letters and digits, else the key of a coded indicator whose title
     /// reads the same (at least 80% of the words shared), else its own title's words.
     func assignKeys(_ tables: inout [String: IngestTable]) {
@@ -135,7 +137,7 @@ extension PerformanceModel {
             // keyed by the indicator the title names.
             if let w = r["warnings"], let m = w.range(of: #"reads like [A-Z]+ \d+"#, options: .regularExpression) {
                 key = place + ":" + w[m].dropFirst("reads like ".count)
-            } else if let c = r["code"], !c.isEmpty { key = place + ":" + c }
+            } else if let c = r["code"], !c.isEmpty { key = place + ":" + c + (r["code_part"] ?? "") }
             else if let f = r["ref"], f.contains(where: \.isLetter), f.contains(where: \.isNumber) { key = place + ":" + f }
             if let k = key {
                 t.rows[i]["indicator_key"] = k
