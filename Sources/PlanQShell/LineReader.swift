@@ -301,16 +301,14 @@ final class LineReader {
 
     /// One history file line: `\` → `\\`, line break → `\n`.
     static func encodeHistory(_ entry: String) -> String {
-        var out = ""
-        for ch in entry.unicodeScalars {
-            switch ch {
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            default: out.unicodeScalars.append(ch)
+        TextEscaper.escaping(entry) {
+            switch $0 {
+            case "\\": "\\\\"
+            case "\n": "\\n"
+            case "\r": "\\r"
+            default: nil
             }
         }
-        return out
     }
 
     /// The inverse of ``encodeHistory(_:)``.

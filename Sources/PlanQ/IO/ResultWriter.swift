@@ -54,17 +54,15 @@ public enum ResultWriter {
 
     /// Backslash escapes for the characters TSV cannot hold.
     static func tsvField(_ s: String) -> String {
-        var out = ""
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "\t": out += "\\t"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\\": out += "\\\\"
-            default: out.unicodeScalars.append(ch)
+        TextEscaper.escaping(s) {
+            switch $0 {
+            case "\t": "\\t"
+            case "\n": "\\n"
+            case "\r": "\\r"
+            case "\\": "\\\\"
+            default: nil
             }
         }
-        return out
     }
 
     private static func markdown(_ t: Table) -> String {

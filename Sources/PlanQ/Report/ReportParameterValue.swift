@@ -26,17 +26,14 @@ public enum ReportParameterValue: Sendable, Equatable {
     /// A double-quoted planq string literal holding exactly `s`. Backslash, quote and
     /// line breaks are escaped; other control characters become spaces.
     static func quote(_ s: String) -> String {
-        var out = "\""
-        for ch in s.unicodeScalars {
+        "\"" + TextEscaper.escaping(s) { ch in
             switch ch {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if ch.value < 0x20 || ch.value == 0x7F { out += " " } else { out.unicodeScalars.append(ch) }
+            case "\\": "\\\\"
+            case "\"": "\\\""
+            case "\n": "\\n"
+            case "\t": "\\t"
+            default: ch.value < 0x20 || ch.value == 0x7F ? " " : nil
             }
-        }
-        return out + "\""
+        } + "\""
     }
 }
