@@ -84,7 +84,9 @@ extension DocumentIngest {
             if ["none", "na", "nil", "n a"].contains(TextCleaner.words(title)) && refText.isEmpty { continue }
             var r = placed()
             r["line"] = String(row.line)
+            // The code may have a column of its own beside a local reference (`PI ref | NI | Description`).
             let code = CodeNormalizer.code(in: refText) ?? CodeNormalizer.code(in: title)
+                ?? (0..<measureCol).lazy.compactMap { CodeNormalizer.code(in: TextCleaner.clean(row[$0])) }.first
             if let c = code {
                 r["code"] = c
                 if CodeNormalizer.code(in: title) == c { title = CodeNormalizer.strippingCode(title) }

@@ -88,7 +88,7 @@ final class HeldOutFormatsTests: XCTestCase {
         return s
     }
 
-    // The floors are the 85% of records; the measured figures are in EXPECTED.md.
+    // The floors are the 85% of records; the figures (held-out, then training) are in heldout/README.md.
     func testHTMLScorecard() throws { XCTAssertGreaterThanOrEqual(try check("pendlebury_scorecard.html").recordShare, 0.85) }
 
     func testPrintedPDF() throws {
