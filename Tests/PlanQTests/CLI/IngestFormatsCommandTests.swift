@@ -90,6 +90,57 @@ final class IngestFormatsCommandTests: XCTestCase {
         XCTAssertTrue(forced.err.contains("ashcombe_exceptions.html: not an xlsx workbook"), forced.err)
     }
 
+    /// `--report` says per document which reader read it, the tables and blocks it found with their
+    /// page or sheet, and each table or block skipped with its header words and why.
+    func testReportNamesReaderPlacesAndSkippedTables() throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let csv = dir.appendingPathComponent("wards.csv")
+        try Data("Lead Officer,Target 2009/10,Status\nJo Bell,15,Red\n".utf8).write(to: csv)
+        let heldout = Self.formats.appendingPathComponent("heldout")
+        var args = ["ingest", heldout.appendingPathComponent("wyvern_return.xlsx").path, csv.path, "--out", dir.appendingPathComponent("o").path, "--report"]
+        if FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext") { args.insert(heldout.appendingPathComponent("thornbury_laa_q4.pdf").path, at: 1) }
+        let r = try planq(args)
+        XCTAssertEqual(r.status, 0, r.err)
+        for expected in [
+            "wyvern_return: 32 lines; 1 plans, 8 indicators, 4 actions, 3 risks",
+            "  read as xlsx; sheet 'Cover': 6 cells, 4 lines; sheet 'PIs Q2': 76 cells, 14 lines;",
+            "  Cover!A5: skipped 2 rows outside a recognised table: Prepared by | Corporate Performance Unit",
+            "  PIs Q2!A4: header roles: PI ref → ref; ",
+            "  Risk register!A1: header roles: Risk no. → ref; Risk description → risk;",
+            "wards: 2 lines; no records recognised (no tables of a known kind)",
+            "  read as csv; CSV: one table, 3 columns, 1 records",
+            "  line 1: skipped table of 1 rows (columns: owner, target, status); no recogniser for this header: Lead Officer | Target 2009/10 | Status",
+        ] {
+            XCTAssertTrue(r.out.contains(expected), "missing '\(expected)' in:\n\(r.out)")
+        }
+        if args.count == 7 {
+            XCTAssertTrue(r.out.contains("  read as pdf; PDF, 2 pages, 350 words; p. 1: table 1 at line 6, 8 columns; p. 1: table 2 at line 29, 4 columns"), r.out)
+            XCTAssertTrue(r.out.contains("  p. 1 line 6: header roles: LAA ref → ref; National Indicator → measure;"), r.out)
+        }
+    }
+
+    /// The README's PDF example (ingest a printed paper, then query it) gives what the README shows.
+    func testReadmePDFExampleIsTrue() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext") else { throw XCTSkip("poppler-utils not installed") }
+        let readme = try String(contentsOf: IngestCommandTests.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let lines = readme.components(separatedBy: "\n")
+        let start = try XCTUnwrap(lines.firstIndex(of: "$ planq ingest Tests/Fixtures/formats/pdf/papers/northfield_q2.pdf --out q2"))
+        let query = lines[start + 1]
+        XCTAssertTrue(query.hasPrefix("$ planq --data q2 -c '") && query.hasSuffix("'"), query)
+        let expected = lines[(start + 2)...].prefix { $0 != "```" }.joined(separator: "\n") + "\n"
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("q2").path
+        let pdf = IngestCommandTests.root.appendingPathComponent("Tests/Fixtures/formats/pdf/papers/northfield_q2.pdf").path
+        var args = ["ingest", pdf, "--out", out]
+        if FileManager.default.fileExists(atPath: Self.reference.path) { args += ["--reference", Self.reference.path] }
+        XCTAssertEqual(try planq(args).status, 0)
+        let q = try planq(["--data", out, "-c", String(query.dropFirst("$ planq --data q2 -c '".count).dropLast())])
+        XCTAssertEqual(q.status, 0, q.err)
+        XCTAssertEqual(q.out, expected)
+    }
+
     func testHarmlessPageWithoutTablesSaysNoRecords() throws {
         let dir = try tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }

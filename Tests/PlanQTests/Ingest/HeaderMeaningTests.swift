@@ -23,6 +23,10 @@ final class HeaderMeaningTests: XCTestCase {
         XCTAssertEqual(role("Commentary"), .comment)
         XCTAssertEqual(role("Polarity"), .polarity)
         XCTAssertEqual(role("Pol"), .polarity)
+        // The one body that leads is the owner; a list of partners is not.
+        XCTAssertEqual(role("Lead partner"), .owner)
+        XCTAssertEqual(role("Key partners"), .partners)
+        XCTAssertEqual(role("Partners"), .partners)
     }
 
     func testValueColumnsAndTheirPeriods() {

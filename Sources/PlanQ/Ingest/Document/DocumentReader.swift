@@ -130,6 +130,17 @@ struct DocumentReader {
                 }
                 continue
             }
+            // A group heading across the table (`Environment` over its rows) in a table whose
+            // first column is a reference: a row naming nothing but a reference is no record.
+            if let t = open, Self.isGroupRow(cells, in: t) {
+                closeTable()
+                blocks.append(.text(line: lineNo, text: joined))
+                var next = DocumentTable(line: lineNo, headerCells: t.headerCells, columns: t.columns)
+                next.continued = true
+                next.repeats = t.repeats
+                openTable(next)
+                continue
+            }
             let row = SourceRow(line: lineNo, cells: cells)
             if var t = open {
                 gap = 0
@@ -154,6 +165,17 @@ struct DocumentReader {
         closeTable()
         flushLoose()
         return blocks
+    }
+
+    /// Whether `cells` is a group heading inside table `t`: only its first cell holds text, words
+    /// without digits (not a code), and `t`'s first column holds references, not the record's name.
+    static func isGroupRow(_ cells: [String], in t: DocumentTable) -> Bool {
+        guard t.columns.first??.role == .ref, cells.count >= 3 else { return false }
+        let first = TextCleaner.clean(cells[0])
+        guard !first.isEmpty, !first.contains(where: \.isNumber), first.split(separator: " ").count >= 1,
+              first.first?.isUppercase == true, first.count >= 4,
+              cells.dropFirst().allSatisfy({ TextCleaner.clean($0).isEmpty }) else { return false }
+        return CodeNormalizer.code(in: first) == nil
     }
 
     /// Whether a header row repeats the open table's header (a page break): same number of cells,

@@ -63,9 +63,11 @@ enum TextCleaner {
         return tidySeparators(collapse(out))
     }
 
-    /// Runs of whitespace become one space; ends trimmed.
+    /// Runs of whitespace (spaces, tabs, line breaks, no-break spaces) become one space; ends
+    /// trimmed. The one whitespace rule of the ingest: text cells and HTML text both use it.
     static func collapse(_ s: String) -> String {
         var out = ""
+        out.reserveCapacity(s.utf8.count)
         var space = false
         for ch in s {
             if ch.isWhitespace {

@@ -39,9 +39,10 @@ struct DelimitedDocumentReader: DocumentFormatReader {
         let rows = records.filter { !$0.fields.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
         guard let header = rows.first else { throw DecodeFailure("the \(label) file holds no records") }
         let width = rows.map(\.fields.count).max() ?? header.fields.count
-        for r in rows {
+        for (k, r) in rows.enumerated() {
             // Short rows are padded so every record has the header's columns.
-            let cells = r.fields + Array(repeating: "", count: max(0, width - r.fields.count))
+            var cells = r.fields + Array(repeating: "", count: max(0, width - r.fields.count))
+            if k == 0 { cells = cells.map(Self.spelled) }
             doc.append(cells: cells, origin: SourceOrigin(line: r.line))
         }
         doc.notes.append("\(label): one table, \(header.fields.count) columns, \(rows.count - 1) records")

@@ -84,7 +84,9 @@ extension DocumentIngest {
             if ["none", "na", "nil", "n a"].contains(TextCleaner.words(title)) && refText.isEmpty { continue }
             var r = placed()
             r["line"] = String(row.line)
+            // The code may have a column of its own beside a local reference (`PI ref | NI | Description`).
             let code = CodeNormalizer.setCode(&r, from: refText) ?? CodeNormalizer.setCode(&r, from: title)
+                ?? (0..<measureCol).lazy.compactMap { CodeNormalizer.setCode(&r, from: TextCleaner.clean(row[$0])) }.first
             if let c = code, CodeNormalizer.code(in: title) == c { title = CodeNormalizer.strippingCode(title) }
             // A marker before the name (`*NI 8 …`: a stretch target) is not part of it.
             while let f = title.first, f == "*" || f == " " { title.removeFirst() }

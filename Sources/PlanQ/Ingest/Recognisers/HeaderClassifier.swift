@@ -131,6 +131,8 @@ enum HeaderClassifier {
         if role == .target, DocumentIngest.quarter(in: main) != nil { role = .quarterTarget }
         if role == .target, modifiers.contains(where: { ["end", "final", "long", "stretch"].contains($0) }) { role = .endTarget }
         if role == .actual, modifiers.contains(where: { ["previous", "last", "baseline"].contains($0) }) { role = .baseline }
+        // `Lead partner`: the one body that leads the record, its owner (not a list of partners).
+        if role == .partners, modifiers.contains("lead"), !headWord.hasSuffix("s") { role = .owner }
         return HeaderColumn(role: role, period: period, text: text)
     }
 }

@@ -147,13 +147,19 @@ extension PerformanceModel {
         for o in obs where ["actual", "year_to_date", "baseline"].contains(o["kind"] ?? "") && !(o["value"] ?? "").isEmpty {
             byKey[o["indicator_key"].flatMap { $0.isEmpty ? nil : $0 } ?? o["record_id"] ?? "", default: []].append(o)
         }
+        // Indicators with a cumulative value anywhere, found once (not a scan of every
+        // observation per indicator: a 100-page report has thousands of both).
+        var cumulativeKeys: Set<String> = []
+        for o in obs where ["cumulative_target", "year_to_date"].contains(o["kind"] ?? "") {
+            if let k = o["indicator_key"] { cumulativeKeys.insert(k) }
+        }
         for i in t.rows.indices {
             let r = t.rows[i]
             guard let pol = r["polarity"], !pol.isEmpty, let id = r["id"] else { continue }
             let key = r["indicator_key"].flatMap { $0.isEmpty ? nil : $0 } ?? id
             let list = byKey[key] ?? []
             let cumulative = r["_cumulative"] != nil || r["_actual_kind"] == "year_to_date"
-                || obs.contains { $0["indicator_key"] == key && ["cumulative_target", "year_to_date"].contains($0["kind"] ?? "") }
+                || cumulativeKeys.contains(key)
             guard let d = Self.direction(list, record: id, unit: r["unit"] ?? "", polarity: pol, cumulative: cumulative) else { continue }
             t.rows[i]["direction"] = d.direction
             t.rows[i]["direction_from"] = d.from

@@ -81,6 +81,21 @@ final class PDFReaderTests: XCTestCase {
         XCTAssertEqual(doc.origin(ofLine: 3), SourceOrigin(page: 2, line: 1))
     }
 
+    func testColumnsNamedOnlyByTheHeaderKeepTheirOwnCells() {
+        // Ref | Definition | Outturn 2006/07 | Target 2007/08 | Quarter 1 Target, with every row's
+        // figures still empty: only the (two-line) header has words in the last three columns.
+        var words: [PDFWord] = [w("Ref", 40, 50), w("Definition", 100, 50), w("Outturn", 300, 50), w("Target", 360, 50),
+                                w("Quarter", 420, 50), w("1", 461, 50)]
+        words += [w("2006/07", 300, 62), w("2007/08", 360, 62), w("Target", 420, 62)]
+        for k in 0..<20 {
+            let y = 80 + Double(k) * 18
+            words += [w("NI", 40, y), w("\(100 + k)", 54, y), w("Indicator", 100, y), w("number", 152, y), w("\(k)", 188, y)]
+        }
+        let doc = PDFLayout.document([PDFPage(number: 1, width: 600, height: 800, words: words)], name: "t")
+        XCTAssertEqual(doc.lines.first, "Ref\tDefinition\tOutturn 2006/07\tTarget 2007/08\tQuarter 1 Target")
+        XCTAssertEqual(doc.lines.dropFirst().first, "NI 100\tIndicator number 0")
+    }
+
     func testBBoxParserDecodesEntitiesAndSkipsJunk() {
         let x = #"<page width="10" height="20"><word xMin="1" yMin="2" xMax="3" yMax="4">R&amp;D &#233;</word><word xMin="nan">x</word><word xMin="5" yMin="2" xMax="3" yMax="4">bad</word>"#
         let pages = PDFBBoxParser.pages(Data(x.utf8))
@@ -140,11 +155,11 @@ final class PDFReaderTests: XCTestCase {
             recordsSame += c.recordsSame; recordsAll += c.recordsAll; fieldsSame += c.fieldsSame; fieldsAll += c.fieldsAll
         }
         print("seed PDFs vs text: records \(recordsSame)/\(recordsAll), fields \(fieldsSame)/\(fieldsAll)")
-        // The issue asks for 95% of both. Measured at this commit: records 1190/1247 (95.4%), fields
-        // 14859/15691 (94.7%); before the region, page-break and spanning-cell fixes 86% and 75%.
-        // The field floor sits just under what is reached, so it cannot slip back unnoticed.
+        // The issue asks for 95% of both (a training-set figure: the reader was fixed looking at these).
+        // Measured on branch pdf13c: records 1200/1249 (96.1%), fields 15089/15839 (95.3%); on pdf13b
+        // 95.4% and 94.7% (columns named only by a header, empty in every row, were merged).
         XCTAssertGreaterThanOrEqual(Double(recordsSame), 0.95 * Double(recordsAll))
-        XCTAssertGreaterThanOrEqual(Double(fieldsSame), 0.94 * Double(fieldsAll))
+        XCTAssertGreaterThanOrEqual(Double(fieldsSame), 0.95 * Double(fieldsAll))
     }
 
     func testBadPDFsFailWithAMessage() throws {

@@ -46,18 +46,8 @@ enum HTMLText {
 
     /// Whitespace (spaces, tabs, line breaks, no-break spaces) collapsed and list separators tidied.
     static func tidy(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        var space = false
-        for ch in s {
-            if ch.isWhitespace {
-                space = true
-            } else {
-                if space && !out.isEmpty { out.append(" ") }
-                space = false
-                out.append(ch)
-            }
-        }
+        // The same collapse as a text export's cells get, so both formats give the same words.
+        let out = TextCleaner.collapse(s)
         guard out.contains(" ;") else { return out }
         return out.components(separatedBy: " ; ").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " ;")) }
             .filter { !$0.isEmpty }.joined(separator: "; ")

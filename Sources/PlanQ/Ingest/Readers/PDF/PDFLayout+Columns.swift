@@ -33,6 +33,19 @@ extension PDFLayout {
             var e = k
             while e < binCount && count[e] <= allow { e += 1 }
             defer { k = e }
+            // Columns a paper leaves empty in every row (targets not yet set) are named by their
+            // header alone, so their words are crossed by too few lines to end the band: the band
+            // then holds several clear stretches (it may run to the table's right edge), each with
+            // a header word on both sides. Each is a gutter (a heading spanning columns never
+            // leaves two: it covers the gutter it crosses).
+            let clearStretches = stretches(count, k..<e, minWidth: m.minGutter / step).filter { z in
+                let a = minX + Double(z.lowerBound) * step, b = minX + Double(z.upperBound) * step
+                return lines.contains { l in l.words.contains { $0.x1 <= a + step } && l.words.contains { $0.x0 >= b - step } }
+            }
+            if clearStretches.count >= 2 {
+                out.append(contentsOf: clearStretches.map { minX + Double($0.lowerBound + $0.upperBound) / 2 * step })
+                continue
+            }
             // Interior bands only, wide enough, and separating words in two lines or more.
             guard k > 0, e < binCount else { continue }
             let left = minX + Double(k) * step, right = minX + Double(e) * step
@@ -56,6 +69,20 @@ extension PDFLayout {
             } else {
                 out.append((left + right) / 2)
             }
+        }
+        return out
+    }
+
+    /// The runs of `range` (bin indices) where `count` is zero, at least `minWidth` bins wide.
+    static func stretches(_ count: [Int], _ range: Range<Int>, minWidth: Double) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var z = range.lowerBound
+        while z < range.upperBound {
+            guard count[z] == 0 else { z += 1; continue }
+            var ze = z
+            while ze < range.upperBound && count[ze] == 0 { ze += 1 }
+            if Double(ze - z) >= minWidth { out.append(z..<ze) }
+            z = ze
         }
         return out
     }
