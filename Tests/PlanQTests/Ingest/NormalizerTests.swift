@@ -97,6 +97,27 @@ final class NormalizerTests: XCTestCase {
         XCTAssertNil(PeriodNormalizer.period(in: "no period"))
     }
 
+    /// The ASCII fast paths of `clean`, `collapse` and `words` give what the general paths
+    /// give: checked on random strings of the characters that matter to them.
+    func testTextCleanerFastPathsAgreeWithTheGeneralRules() {
+        var rng = SystemRandomNumberGenerator()
+        let alphabet = Array("aZ9 ;*<>&.-\t\n").map(String.init) + ["&amp;", "<p>", "\u{2022}", "\u{043E}"]
+        for _ in 0..<2_000 {
+            let s = (0..<Int.random(in: 0...12, using: &rng)).map { _ in alphabet.randomElement(using: &rng) ?? "" }.joined()
+            // The general rules, spelt out as the slow paths run them.
+            let collapsed = s.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            XCTAssertEqual(TextCleaner.collapse(s), collapsed, s.debugDescription)
+            let words = String(s.lowercased().map { $0.isLetter || $0.isNumber ? $0 : " " })
+                .split(separator: " ").joined(separator: " ")
+            if !s.contains("\u{043E}") { XCTAssertEqual(TextCleaner.words(s), words, s.debugDescription) }
+            if TextCleaner.isPlainASCII(s, allowing: false) { XCTAssertEqual(TextCleaner.clean(s), collapsed, s.debugDescription) }
+        }
+        XCTAssertEqual(TextCleaner.clean("a  b"), "a b")
+        XCTAssertEqual(TextCleaner.clean(" Plain text "), "Plain text")
+        XCTAssertEqual(TextCleaner.clean("a ; ; b"), "a; b")
+        XCTAssertEqual(TextCleaner.words("NI 195a: Litter/Detritus"), "ni 195a litter detritus")
+    }
+
     func testTextCleaning() {
         XCTAssertEqual(TextCleaner.clean(#"<ul style="list-style-type: none"> ○ One ○ Two </ul>"#), "One; Two")
         XCTAssertEqual(TextCleaner.clean("<p>First</p> <p><u>Second</u></p>"), "First; Second")

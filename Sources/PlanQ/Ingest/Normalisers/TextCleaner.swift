@@ -27,6 +27,8 @@ enum TextCleaner {
     /// HTML tags removed (block tags and bullets become `; `), entities decoded, look-alikes
     /// folded, whitespace collapsed, and stray separators trimmed.
     static func clean(_ raw: String) -> String {
+        // Most cells are plain ASCII with single spaces: nothing below would change them.
+        if isPlainASCII(raw, allowing: false) { return raw }
         var out = ""
         out.reserveCapacity(raw.utf8.count)
         var i = raw.startIndex
@@ -66,6 +68,7 @@ enum TextCleaner {
     /// Runs of whitespace (spaces, tabs, line breaks, no-break spaces) become one space; ends
     /// trimmed. The one whitespace rule of the ingest: text cells and HTML text both use it.
     static func collapse(_ s: String) -> String {
+        if isPlainASCII(s, allowing: true) { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count)
         var space = false
@@ -79,6 +82,21 @@ enum TextCleaner {
             }
         }
         return out
+    }
+
+    /// Whether `s` is printable ASCII with single spaces between words and none at the ends,
+    /// so that ``collapse(_:)`` (`markup` true: any printable ASCII) or ``clean(_:)`` (`markup`
+    /// false: also no `<`, `&`, `*` or `;`, which start tags, entities, emphasis and list
+    /// separators) would return it unchanged. One pass over the bytes; the ingest's hot path.
+    static func isPlainASCII(_ s: String, allowing markup: Bool) -> Bool {
+        var previous: UInt8 = 0x20
+        for b in s.utf8 {
+            guard b >= 0x20, b < 0x7F else { return false }
+            if b == 0x20 && previous == 0x20 { return false }
+            if !markup && (b == 0x3C || b == 0x26 || b == 0x2A || b == 0x3B) { return false }
+            previous = b
+        }
+        return previous != 0x20 || s.isEmpty
     }
 
     /// Empty list items dropped: `; ; a ; b ;` → `a; b`.
@@ -97,6 +115,23 @@ enum TextCleaner {
 
     /// Lower-case words separated by single spaces, punctuation removed.
     static func words(_ s: String) -> String {
+        // ASCII text (nearly all of it): letters lower-cased, digits kept, the rest one space.
+        if s.utf8.allSatisfy({ $0 < 0x80 }) {
+            var out = [UInt8]()
+            out.reserveCapacity(s.utf8.count)
+            var gap = false
+            for b in s.utf8 {
+                let lower = b | 0x20
+                if (lower >= 0x61 && lower <= 0x7A) || (b >= 0x30 && b <= 0x39) {
+                    if gap && !out.isEmpty { out.append(0x20) }
+                    gap = false
+                    out.append(b >= 0x30 && b <= 0x39 ? b : lower)
+                } else {
+                    gap = true
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
         let mapped = fold(s).lowercased().map { $0.isLetter || $0.isNumber ? $0 : " " }
         return collapse(String(mapped))
     }
