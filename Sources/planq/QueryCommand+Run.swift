@@ -46,14 +46,13 @@ extension QueryCommand {
         }
 
         let t0 = Date()
-        let catalog: Catalog
+        let tables: Tables
         do {
-            guard let dir = data ?? defaultDataDirectory() else {
+            if engine == nil && data == nil && defaultDataDirectory() == nil {
                 writeError("planq: no --data given and no datasets/ folder found\n")
                 return .failure
             }
-            catalog = try DataDirectory.load(dir, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
-                                             maxFileBytes: maxFileBytes)
+            tables = try openTables()
         } catch let d as Diagnostic {
             writeError(renderer.render(d))
             return .failure
@@ -61,21 +60,19 @@ extension QueryCommand {
             writeError("planq: \(error)\n")
             return .failure
         }
+        defer { tables.close() }
         if timer {
-            let rows = catalog.tables.values.reduce(0) { $0 + $1.rowCount }
-            let ms = Date().timeIntervalSince(t0) * 1000
-            let columns = Double(catalog.tables.values.reduce(0) { $0 + $1.storageBytes }) / 1_048_576
-            let rss = Double(residentBytes() ?? 0) / 1_048_576
-            writeError(String(format: "Load: %.2f ms (%d tables, %d rows, columns %.1f MB, rss %.1f MB)\n", ms, catalog.tables.count, rows, columns, rss))
+            writeError(String(format: "Load: %.2f ms (", Date().timeIntervalSince(t0) * 1000) + tables.summary + ")\n")
         }
 
-        let engine = Engine(catalog: catalog,
-                            today: today.flatMap(CivilDate.parse)?.days,
-                            threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
-        engine.limits = limits
-        engine.explainsEmptyResults = !quiet
+        let queryEngine = Engine(catalog: tables.catalog,
+                                 today: today.flatMap(CivilDate.parse)?.days,
+                                 threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+        queryEngine.limits = limits
+        queryEngine.explainsEmptyResults = !quiet
+        queryEngine.remote = tables.remote
         if interactive {
-            let shell = Shell(engine: engine, format: format, timer: timer, historyPath: Shell.defaultHistoryPath())
+            let shell = Shell(engine: queryEngine, format: format, timer: timer, historyPath: Shell.defaultHistoryPath())
             return shell.run() == 0 ? .success : .failure
         }
         var first = true
@@ -86,7 +83,7 @@ extension QueryCommand {
         // so a failing statement (or Ctrl-C) never leaves a half-written file.
         var collected = ""
         do {
-            _ = try engine.run(source) { result in
+            _ = try queryEngine.run(source) { result in
                 let t = Date()
                 for w in result.warnings { writeError(renderer.render(w)) }
                 if let why = result.emptyResult {
