@@ -6,7 +6,14 @@ extension Engine {
                          source: SourceText, context ctx: ExecutionContext, started t1: Double) throws -> StatementResult {
         let root = try PhysicalPlanner(context: ctx, names: bound.names).plan(bound.plan)
         let (cols, n) = try PhysicalOperator.drain(root, columns: bound.columnNames.count)
-        let shape = Table(name: "result", columns: zip(bound.columnNames, cols).map { Column(name: $0, vector: $1) }, rowCount: n)
+        // Empty tables give no batches, so the drained columns may be untyped: take types from the plan.
+        let planTypes = Engine.outputTypes(bound.plan)
+        let ids = bound.plan.outputs
+        let shape = Table(name: "result", columns: zip(bound.columnNames, cols).enumerated().map { i, c in
+            var v = c.1
+            if v.type == .null, i < ids.count, let t = planTypes[ids[i]], t != .null { v = Vector(Engine.emptyData(t)) }
+            return Column(name: c.0, vector: v)
+        }, rowCount: n)
         let t2 = Engine.now()
         var r: StatementResult
         if explain {
@@ -19,5 +26,45 @@ extension Engine {
         // No empty-result explanation: it would re-run the steps over the empty local tables.
         r.warnings = bound.warnings.map { $0.located(in: source) }
         return r
+    }
+
+    /// The type of every column a plan outputs.
+    static func outputTypes(_ plan: LogicalPlan) -> [ColumnID: DataType] {
+        switch plan {
+        case .scan(let table, let cols):
+            var t: [ColumnID: DataType] = [:]
+            for (index, id) in cols { t[id] = table.columns[index].type }
+            return t
+        case .filter(let p, _), .sort(let p, _), .limit(let p, _), .top(let p, _, _, _, _), .distinct(let p):
+            return outputTypes(p)
+        case .project(let p, let outs):
+            var t = outputTypes(p)
+            for (id, e) in outs { t[id] = e.type }
+            return t
+        case .aggregate(let p, let keys, let aggs):
+            var t = outputTypes(p)
+            for (id, e) in keys { t[id] = e.type }
+            for (id, call) in aggs { t[id] = call.type }
+            return t
+        case .pivot(let p, let spec):
+            var t = outputTypes(p)
+            for id in spec.outputIDs.dropFirst(spec.rowKeyCount) { t[id] = spec.zeroFill ? .int : spec.cellType }
+            return t
+        case .join(let l, let r, _, _):
+            return outputTypes(l).merging(outputTypes(r)) { a, _ in a }
+        }
+    }
+
+    /// Zero rows of `type`.
+    static func emptyData(_ type: DataType) -> VectorData {
+        switch type {
+        case .null: return .null(0)
+        case .bool: return .bool([])
+        case .int: return .int([])
+        case .double: return .double([])
+        case .date: return .date([])
+        case .text: return .text([], StringDictionary())
+        case .enumeration(let e): return .enumeration([], e)
+        }
     }
 }

@@ -50,7 +50,7 @@ public final class PostgresSession: @unchecked Sendable {
         let log = logger
         let connection: PostgresConnection
         do {
-            connection = try blocking {
+            connection = try Self.blocking {
                 try await PostgresConnection.connect(configuration: configuration, id: 1, logger: log)
             }
         } catch {
@@ -68,7 +68,7 @@ public final class PostgresSession: @unchecked Sendable {
     public func query(_ sql: String, what: String) throws -> [PostgresRow] {
         let c = connection, log = logger
         do {
-            return try blocking {
+            return try Self.blocking {
                 var rows: [PostgresRow] = []
                 for try await row in try await c.query(PostgresQuery(unsafeSQL: sql), logger: log) {
                     rows.append(row)
@@ -90,7 +90,7 @@ public final class PostgresSession: @unchecked Sendable {
     func transaction(what: String, _ body: @escaping @Sendable (PostgresConnection, Logger) async throws -> Void) throws {
         let c = connection, log = logger
         do {
-            try blocking {
+            try Self.blocking {
                 try await c.withTransaction(logger: log) { conn in
                     try await body(conn, log)
                 }
@@ -103,7 +103,7 @@ public final class PostgresSession: @unchecked Sendable {
     /// Closes the connection (errors on close are of no use to the caller and are dropped).
     public func close() {
         let c = connection
-        _ = try? blocking { try await c.close() }
+        _ = try? Self.blocking { try await c.close() }
     }
 
     /// Runs `work` on a new task and waits for its result on the calling thread.

@@ -59,7 +59,7 @@ final class PostgresCLITests: XCTestCase {
         XCTAssertEqual(local.status, 0, local.err)
         let remote = try planq(["ingest"] + args + ["--out", url, "--report"])
         XCTAssertEqual(remote.status, 0, remote.err)
-        XCTAssertTrue(remote.out.contains("wrote 12 tables"), remote.out)
+        XCTAssertTrue(remote.out.contains("wrote 14 tables"), remote.out)
         return (dir, url)
     }
 
