@@ -24,7 +24,7 @@ public final class PostgresExecutor: RemoteExecutor {
     /// the engine binds with). With `rowOrdered` (every table has `planq_row`) the SQL also keeps
     /// planq's row order: groups in order of first appearance, ties in input order.
     public convenience init(session: PostgresSession, catalog: Catalog, rowOrdered: Bool) {
-        let options = SQLCompiler.Options(rowOrderColumn: rowOrdered ? PostgresLoadLayout.rowOrderColumn : nil)
+        let options = SQLCompiler.Options(rowOrderColumn: rowOrdered ? PostgresLoadLayout.rowOrderColumn : nil, pivotValuesFromData: false)
         self.init(session: session) { query, _, source, today in
             try SQLCompiler.compile(query, source: source, catalog: catalog, today: today, dialect: .postgres, options: options)
         }
