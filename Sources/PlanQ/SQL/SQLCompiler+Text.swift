@@ -94,6 +94,7 @@ extension SQLCompiler {
         if let k = smallConstant(nArg) { return SQLExpr(sql: "substring(\(s.sql), 1, \(k))", atomic: true) }
         let len = charLength(s)
         let take = position("least(\(n.sql), \(len))"), keep = position("greatest(\(len) + \(n.operand), 0)")
+        if case .constant(.int(let k), _) = nArg, k < 0 { return SQLExpr(sql: "substring(\(s.sql), 1, \(keep))", atomic: true) }
         // greatest() and least() skip nulls, so a null count is decided first.
         return SQLExpr(sql: "CASE WHEN \(n.operand) IS NULL THEN NULL WHEN \(n.operand) >= 0 THEN substring(\(s.sql), 1, \(take)) ELSE substring(\(s.sql), 1, \(keep)) END",
                        atomic: true)
@@ -104,6 +105,7 @@ extension SQLCompiler {
         if let k = smallConstant(nArg) { return SQLExpr(sql: "right(\(s.sql), \(k))", atomic: true) }
         let len = charLength(s)
         let take = position("least(\(n.sql), \(len))"), keep = position("greatest(\(len) + \(n.operand), 0)")
+        if case .constant(.int(let k), _) = nArg, k < 0 { return SQLExpr(sql: "right(\(s.sql), \(keep))", atomic: true) }
         return SQLExpr(sql: "CASE WHEN \(n.operand) IS NULL THEN NULL WHEN \(n.operand) >= 0 THEN right(\(s.sql), \(take)) ELSE right(\(s.sql), \(keep)) END",
                        atomic: true)
     }

@@ -18,8 +18,10 @@ extension SQLCompiler {
         var rel = try relation(input, needed: childNeeded)
         // The input order breaks ties: one term keeps the OVER clauses short.
         rel = try singleOrder(rel, outputs: input.outputs.filter(childNeeded.contains), base: "numbered")
-        for (id, call) in used {
+        for (i, (id, call)) in used.enumerated() {
             rel.columns[id] = .init(sql: try windowSQL(call, rel), ref: nil, type: call.type)
+            // Short step column names (the let names the final result's column).
+            names[id] = "w\(i + 1)"
         }
         // Written out at once: a filter or a later window must not read a window function in place.
         let outs = input.outputs.filter(childNeeded.contains).filter(needed.contains) + used.map(\.id)

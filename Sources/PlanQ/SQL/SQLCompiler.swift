@@ -30,7 +30,7 @@ public struct SQLCompiler {
     let dialect: SQLDialect
     let options: Options
     /// Display names of column IDs (the binder's), used to name columns of steps.
-    let names: [ColumnID: String]
+    var names: [ColumnID: String]
     var script = SQLScript()
     var stepNames: [String: Int] = [:]
     /// Every step name given out or reserved (lowercased), so none is given twice.
