@@ -3,7 +3,8 @@ extension Engine {
     /// empty tables only to learn the result's columns (names, types, pivot columns), then
     /// the remote engine supplies the rows.
     func executeRemotely(_ remote: RemoteExecutor, _ query: Query, bound: BoundQuery, explain: Bool, analyze: Bool,
-                         source: SourceText, context ctx: ExecutionContext, started t1: Double) throws -> StatementResult {
+                         source: SourceText, context ctx: ExecutionContext, started t1: Double,
+                         defining: String? = nil) throws -> StatementResult {
         let root = try PhysicalPlanner(context: ctx, names: bound.names).plan(bound.plan)
         let (cols, n) = try PhysicalOperator.drain(root, columns: bound.columnNames.count)
         // Empty tables give no batches, so the drained columns may be untyped: take types from the plan.
@@ -16,7 +17,11 @@ extension Engine {
         }, rowCount: n)
         let t2 = Engine.now()
         var r: StatementResult
-        if explain {
+        if let defining {
+            try remote.define(defining, query, bound: bound, source: source, context: ctx)
+            let empty = Table(name: defining, columns: shape.columns, rowCount: 0)
+            r = StatementResult(table: empty, explain: nil, timing: Timing(parse: 0, plan: t2 - t1, execute: Engine.now() - t2))
+        } else if explain {
             let text = try remote.explain(query, bound: bound, analyze: analyze, source: source, context: ctx)
             r = StatementResult(table: shape, explain: text, timing: Timing(parse: 0, plan: t2 - t1, execute: Engine.now() - t2))
         } else {

@@ -126,7 +126,14 @@ public final class Engine: @unchecked Sendable {
             if let definedName { try checkDefinable(definedName) }
             let bound = try binder.bind(query)
             if let remote {
-                return try executeRemotely(remote, query, bound: bound, explain: isExplain, analyze: analyze, source: source, context: ctx, started: t1)
+                var r = try executeRemotely(remote, query, bound: bound, explain: isExplain, analyze: analyze && definedName == nil,
+                                            source: source, context: ctx, started: t1, defining: definedName?.name)
+                if let definedName {
+                    // The rows stay on the server; the catalog learns the columns.
+                    catalog.define(Table(name: definedName.name, columns: r.table.columns, rowCount: 0))
+                    r.defined = definedName.name
+                }
+                return r
             }
             var planner = PhysicalPlanner(context: ctx, names: bound.names)
             // `explain analyze` runs each conjunct of a `where` as its own step, timed.

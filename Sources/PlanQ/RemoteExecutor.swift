@@ -12,4 +12,15 @@ public protocol RemoteExecutor: AnyObject {
 
     /// What `explain` (or `explain analyze`) prints for `query` on the remote engine.
     func explain(_ query: Query, bound: BoundQuery, analyze: Bool, source: SourceText, context: ExecutionContext) throws -> String
+
+    /// `table NAME = query`: keeps the result as NAME on the remote engine for the
+    /// statements after it (the engine then knows NAME's columns from `shape`).
+    func define(_ name: String, _ query: Query, bound: BoundQuery, source: SourceText, context: ExecutionContext) throws
+}
+
+extension RemoteExecutor {
+    /// Engines that cannot keep a named result say so.
+    public func define(_ name: String, _ query: Query, bound: BoundQuery, source: SourceText, context: ExecutionContext) throws {
+        throw Diagnostic("a named result (table \(name) = ...) is not available on this engine", help: "run the script without --engine")
+    }
 }

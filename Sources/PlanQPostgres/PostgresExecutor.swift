@@ -13,6 +13,9 @@ public final class PostgresExecutor: RemoteExecutor {
     /// The connection statements run on.
     public let session: PostgresSession
     let compile: Compile
+    /// The catalog and options named results are compiled with (set by the compiler's initialiser).
+    var catalog: Catalog?
+    var options = SQLCompiler.Options()
 
     /// An executor running on `session`, compiling with `compile`.
     public init(session: PostgresSession, compile: @escaping Compile) {
@@ -28,12 +31,26 @@ public final class PostgresExecutor: RemoteExecutor {
         self.init(session: session) { query, _, source, today in
             try SQLCompiler.compile(query, source: source, catalog: catalog, today: today, dialect: .postgres, options: options)
         }
+        self.catalog = catalog
+        self.options = options
     }
 
     public func run(_ query: Query, bound: BoundQuery, shape: Table, source: SourceText, context: ExecutionContext) throws -> Table {
         let sql = try compile(query, bound, source, context.today)
         let rows = try runCompiled(sql, source: source)
         return try PostgresResultReader(columns: shape.columns.map { ($0.name, $0.type) }).table(rows)
+    }
+
+    /// Keeps a named result as a temporary table of the session (dropped when it ends), with
+    /// `planq_row` numbering its rows when the loaded tables have it, so later statements read
+    /// it like a loaded table.
+    public func define(_ name: String, _ query: Query, bound: BoundQuery, source: SourceText, context: ExecutionContext) throws {
+        guard let catalog else { throw Diagnostic("a named result (table \(name) = ...) needs planq's SQL compiler on this engine") }
+        let sql = try SQLCompiler.definition(name, query, source: source, catalog: catalog, today: context.today,
+                                             dialect: .postgres, options: options)
+        let quoted = SQLDialect.postgres.quote(name)
+        try session.execute("DROP TABLE IF EXISTS pg_temp.\(quoted)", what: "replacing the named result \(name)")
+        _ = try runCompiled("CREATE TEMPORARY TABLE \(quoted) AS\n" + sql, source: source)
     }
 
     public func explain(_ query: Query, bound: BoundQuery, analyze: Bool, source: SourceText, context: ExecutionContext) throws -> String {

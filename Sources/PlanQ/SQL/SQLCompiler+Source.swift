@@ -55,6 +55,16 @@ extension SQLCompiler {
                              definitions: [], defining: nil, tableSteps: [:]).sql
     }
 
+    /// For `table NAME = query` on a database: the `SELECT` of NAME's rows (with the
+    /// row-order column numbering them, when the options have one), to keep as a table.
+    public static func definition(_ name: String, _ query: Query, source: SourceText, catalog: Catalog, today: Int32,
+                                  dialect: SQLDialect, options: Options = Options()) throws -> String {
+        let compiled = try compileStatement(query, source: source, catalog: catalog, today: today, dialect: dialect,
+                                            options: options, definitions: [], defining: name, tableSteps: [:])
+        guard let steps = compiled.definition, let last = steps.last else { throw Diagnostic("internal error: no definition for '\(name)'") }
+        return SQLScript(steps: Array(steps.dropLast()), final: last.select).render(dialect)
+    }
+
     /// A compiled statement: its SQL, and for `table NAME = ...` the step defining NAME
     /// and the result's shape (an empty table) for later statements to bind against.
     struct CompiledStatement {

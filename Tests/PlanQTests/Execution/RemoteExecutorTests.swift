@@ -11,6 +11,7 @@ final class RemoteExecutorTests: XCTestCase {
         var shapes: [[String]] = []
         var types: [[DataType]] = []
         var explained = 0
+        var defined: [String] = []
         let answer: Table
 
         init(answer: Table) { self.answer = answer }
@@ -24,6 +25,10 @@ final class RemoteExecutorTests: XCTestCase {
         func explain(_ query: Query, bound: BoundQuery, analyze: Bool, source: SourceText, context: ExecutionContext) throws -> String {
             explained += 1
             return analyze ? "remote plan (analyzed)" : "remote plan"
+        }
+
+        func define(_ name: String, _ query: Query, bound: BoundQuery, source: SourceText, context: ExecutionContext) throws {
+            defined.append(name)
         }
     }
 
@@ -71,5 +76,20 @@ final class RemoteExecutorTests: XCTestCase {
         XCTAssertEqual(try e.run(SourceText(name: "<query>", text: "explain analyze risks group by theme")).last?.explain, "remote plan (analyzed)")
         XCTAssertEqual(remote.explained, 2)
         XCTAssertEqual(remote.shapes.count, 0)
+    }
+
+    /// `table NAME = query` under --engine: the remote keeps the rows, the catalog learns the
+    /// columns, so the next statement binds against NAME and runs remotely too.
+    func testNamedResultsAreKeptByTheRemote() throws {
+        let answer = Table(name: "result", columns: [Column(name: "theme", vector: Vector(.text([0], StringDictionary(unique: ["Community Safety"]))))])
+        let remote = FakeRemote(answer: answer)
+        let e = try engine(remote)
+        let results = try e.run(SourceText(name: "<query>", text: "table reds = risks where status = red; reds select theme"))
+        XCTAssertEqual(remote.defined, ["reds"])
+        XCTAssertEqual(results.first?.defined, "reds")
+        XCTAssertEqual(e.catalog.table("reds")?.columns.map(\.name).contains("theme"), true)
+        XCTAssertEqual(e.catalog.table("reds")?.rowCount, 0)
+        XCTAssertEqual(remote.shapes, [["theme"]])
+        XCTAssertEqual(results.last?.table.rows, [[.text("Community Safety")]])
     }
 }
