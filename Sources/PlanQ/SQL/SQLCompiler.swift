@@ -69,19 +69,26 @@ public struct SQLCompiler {
     /// result's columns and, with a row-order column, that column numbering the rows in
     /// planq's order (so later statements read NAME in the order planq keeps it).
     mutating func definitionSelect(_ query: BoundQuery) throws -> SQLSelect {
-        let rel = try relation(query.plan, needed: Set(query.plan.outputs))
+        var rel = try relation(query.plan, needed: Set(query.plan.outputs))
+        // Written out first, so the order is one hidden column of a step and never the row-order
+        // column itself (Spark reads `ORDER BY planq_row` beside `AS planq_row` as the alias).
+        if options.rowOrderColumn != nil && !rel.order.isEmpty {
+            rel = try materialize(rel, outputs: query.plan.outputs, base: "rows")
+        }
         var items: [SQLSelect.Item] = []
         for (id, name) in zip(query.plan.outputs, query.columnNames) {
             guard let col = rel.columns[id] else { throw SQLUnsupported.internalError("column \(name) is missing") }
             items.append(SQLSelect.Item(sql: col.sql, alias: name))
         }
         if let r = options.rowOrderColumn {
-            let over = rel.order.isEmpty ? "" : "ORDER BY " + rel.order.map(\.rendered).joined(separator: ", ")
-            items.append(.init(sql: "row_number() OVER (\(over))", alias: r))
+            if let t = rel.order.first, !t.descending {
+                items.append(.init(sql: t.sql, alias: r))
+            } else {
+                let over = rel.order.isEmpty ? "" : "ORDER BY " + rel.order.map(\.rendered).joined(separator: ", ")
+                items.append(.init(sql: "row_number() OVER (\(over))", alias: r))
+            }
         }
-        // The steps it needed come first, under the names they got.
-        let select = SQLSelect(items: items, from: rel.from, filters: rel.filters)
-        return select
+        return SQLSelect(items: items, from: rel.from, filters: rel.filters)
     }
 
     /// When the final `SELECT` only renames the columns of the last step, that step
