@@ -60,3 +60,26 @@ let package = Package(
     ],
     swiftLanguageModes: [.v5]
 )
+
+// PostgreSQL (`planq --engine postgresql://...`, `planq ingest --out postgresql://...`) through
+// postgres-nio, in a target of its own that only the planq executable and its own tests link, so
+// the PlanQ library and the fuzz and sanitizer builds never compile SwiftNIO. For now it is built
+// only with PLANQ_POSTGRES=1: postgres-nio brings SwiftNIO and two copies of BoringSSL (swift-nio-ssl,
+// swift-crypto), and the target has not yet been through a complete build and test run here (see
+// the README's PostgreSQL section). Without it, planq is built without --engine.
+if Context.environment["PLANQ_POSTGRES"] == "1" {
+    package.dependencies.append(.package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"))
+    package.targets.append(.target(
+        name: "PlanQPostgres",
+        dependencies: ["PlanQ", .product(name: "PostgresNIO", package: "postgres-nio")],
+        path: "Sources/PlanQPostgres"
+    ))
+    package.targets.append(.testTarget(
+        name: "PlanQPostgresTests",
+        dependencies: ["PlanQ", "PlanQPostgres"],
+        path: "Tests/PlanQPostgresTests"
+    ))
+    for target in package.targets where target.name == "planq" {
+        target.dependencies.append("PlanQPostgres")
+    }
+}

@@ -34,6 +34,8 @@ public final class Engine: @unchecked Sendable {
     /// explanation re-runs the plan's steps, so callers that never show it (`--quiet`)
     /// turn it off; it never changes the result.
     public var explainsEmptyResults = true
+    /// When set, statements are bound here and run there (`--engine`); see ``RemoteExecutor``.
+    public var remote: RemoteExecutor?
 
     public init(catalog: Catalog, today: Int32? = nil, threads: Int = 1,
                 morselSize: Int = ExecutionContext.defaultMorselSize) {
@@ -123,6 +125,16 @@ public final class Engine: @unchecked Sendable {
             }
             if let definedName { try checkDefinable(definedName) }
             let bound = try binder.bind(query)
+            if let remote {
+                var r = try executeRemotely(remote, query, bound: bound, explain: isExplain, analyze: analyze && definedName == nil,
+                                            source: source, context: ctx, started: t1, defining: definedName?.name)
+                if let definedName {
+                    // The rows stay on the server; the catalog learns the columns.
+                    catalog.define(Table(name: definedName.name, columns: r.table.columns, rowCount: 0))
+                    r.defined = definedName.name
+                }
+                return r
+            }
             var planner = PhysicalPlanner(context: ctx, names: bound.names)
             // `explain analyze` runs each conjunct of a `where` as its own step, timed.
             planner.splitConjuncts = analyze

@@ -21,7 +21,9 @@ struct IngestCommand: ParsableCommand {
     @Argument(help: "Documents to read: text, PDF, HTML, xlsx, CSV or TSV files.")
     var documents: [String] = []
 
-    @Option(help: "Folder to write the tables to.")
+    @Option(help: ArgumentHelp(
+        "Folder to write the tables to, or a PostgreSQL database (postgresql://USER@HOST:PORT/DB).",
+        discussion: "A database gets the tables with COPY in one transaction that replaces its previous load; ?schema=NAME picks the schema (default public), ?host=/socket/dir a Unix socket."))
     var out: String
 
     @Flag(help: "Print what was recognised per document and every skipped block with its line.")
@@ -39,14 +41,26 @@ struct IngestCommand: ParsableCommand {
     @Option(help: "The National Indicator reference CSV.")
     var reference: String?
 
+    @Option(name: .customLong("from-data"), help: ArgumentHelp(
+        "Copy the tables of this planq data folder (CSV, JSON lines, schema.json) to the --out database instead of reading documents.",
+        valueName: "dir"))
+    var fromData: String?
+
     /// Rejects an empty document list and a tolerance outside 0…1.
     func validate() throws {
-        if documents.isEmpty { throw ValidationError("give at least one document to ingest") }
+        if fromData != nil {
+            if !documents.isEmpty { throw ValidationError("give either documents or --from-data, not both") }
+            if !outIsDatabase { throw ValidationError("--from-data copies a data folder into a database: --out must be a postgresql:// URL") }
+        } else if documents.isEmpty {
+            throw ValidationError("give at least one document to ingest")
+        }
         if !(0...1).contains(tolerance) { throw ValidationError("--tolerance must be between 0 and 1") }
+        if outIsDatabase { try validateDatabaseOut() }
     }
 
     /// Runs the ingest and writes the tables; returns the exit status.
     func execute() -> ExitStatus {
+        if let fromData { return copyToDatabase(fromData) }
         var docs: [(name: String, fileName: String, data: Data)] = []
         for path in documents {
             // A folder, FIFO or device is refused by name before any byte is read.
@@ -100,9 +114,10 @@ struct IngestCommand: ParsableCommand {
         if report { print(result.report.joined(separator: "\n")) }
         // All or nothing: a document that cannot be read leaves --out as it was.
         if !result.failures.isEmpty {
-            writeError("planq ingest: nothing written to '\(out)': \(result.failures.count) of \(docs.count) document\(docs.count == 1 ? "" : "s") could not be read\n")
+            writeError("planq ingest: nothing written to '\(outForMessages)': \(result.failures.count) of \(docs.count) document\(docs.count == 1 ? "" : "s") could not be read\n")
             return .failure
         }
+        if outIsDatabase { return writeToDatabase(result) }
         do {
             try IngestWriter.write(result, to: out)
         } catch {

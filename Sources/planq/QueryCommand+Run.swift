@@ -46,14 +46,13 @@ extension QueryCommand {
         }
 
         let t0 = Date()
-        let catalog: Catalog
+        let tables: Tables
         do {
-            guard let dir = data ?? defaultDataDirectory() else {
+            if engine == nil && data == nil && defaultDataDirectory() == nil {
                 writeError("planq: no --data given and no datasets/ folder found\n")
                 return .failure
             }
-            catalog = try DataDirectory.load(dir, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
-                                             maxFileBytes: maxFileBytes)
+            tables = try openTables()
         } catch let d as Diagnostic {
             writeError(renderer.render(d))
             return .failure
@@ -61,18 +60,16 @@ extension QueryCommand {
             writeError("planq: \(error)\n")
             return .failure
         }
+        defer { tables.close() }
         if timer {
-            let rows = catalog.tables.values.reduce(0) { $0 + $1.rowCount }
-            let ms = Date().timeIntervalSince(t0) * 1000
-            let columns = Double(catalog.tables.values.reduce(0) { $0 + $1.storageBytes }) / 1_048_576
-            let rss = Double(residentBytes() ?? 0) / 1_048_576
-            writeError(String(format: "Load: %.2f ms (%d tables, %d rows, columns %.1f MB, rss %.1f MB)\n", ms, catalog.tables.count, rows, columns, rss))
+            writeError(String(format: "Load: %.2f ms (", Date().timeIntervalSince(t0) * 1000) + tables.summary + ")\n")
         }
 
-        let engine = Engine(catalog: catalog, settings: settings)
-        engine.explainsEmptyResults = !quiet
+        let queryEngine = Engine(catalog: tables.catalog, settings: settings)
+        queryEngine.explainsEmptyResults = !quiet
+        queryEngine.remote = tables.remote
         if interactive {
-            let shell = Shell(engine: engine, format: format, timer: timer, historyPath: Shell.defaultHistoryPath())
+            let shell = Shell(engine: queryEngine, format: format, timer: timer, historyPath: Shell.defaultHistoryPath())
             return shell.run() == 0 ? .success : .failure
         }
         var first = true
@@ -99,7 +96,7 @@ extension QueryCommand {
         /// Closes the document (also after a failing statement, so what was written stays valid JSON).
         func closeDocument() { if jsonDocument { put(first ? "[]\n" : "\n]\n") } }
         do {
-            _ = try engine.run(source) { result in
+            _ = try queryEngine.run(source) { result in
                 let t = Date()
                 for w in result.warnings { writeError(renderer.render(w)) }
                 // `table NAME = query` keeps its result for later statements and shows nothing.

@@ -28,6 +28,12 @@ struct QueryCommand: ParsableCommand {
     @Option(help: "Load every *.csv and *.jsonl in this directory (with its schema.json).")
     var data: String?
 
+    @Option(help: ArgumentHelp(
+        "Run the queries on this PostgreSQL database instead of loading --data.",
+        discussion: "postgresql://USER@HOST:PORT/DB; add ?host=/socket/dir for a Unix socket, ?schema=NAME for a schema other than public.",
+        valueName: "url"))
+    var engine: String?
+
     @Option(help: "Output format: table, csv, tsv, json, jsonl, markdown or html.")
     var format: ResultFormat = .table
 
@@ -57,6 +63,8 @@ struct QueryCommand: ParsableCommand {
 
     func validate() throws {
         if command != nil && file != nil { throw ValidationError("use either -c or -f, not both") }
+        if engine != nil && data != nil { throw ValidationError("use either --data or --engine, not both") }
+        try validateEngine()
         if let today, CivilDate.parse(today) == nil { throw ValidationError("--today '\(today)' is not a date (YYYY-MM-DD)") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
         if let maxRows, maxRows < 1 { throw ValidationError("--max-rows must be at least 1") }

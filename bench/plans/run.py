@@ -103,6 +103,42 @@ def run_planq(exe, data, threads, runs, timeout):
     return res
 
 
+def run_planq_pg(exe, data, url, runs, timeout):
+    """planq --engine on PostgreSQL: the data folder is copied in with `planq ingest --from-data`
+    (COPY in one transaction, then ANALYZE; timed as the load), then each query runs through
+    --engine (compiled to SQL, run by the server, rows read back). Time is the Time line's
+    execute part, as for planq: the SQL compile, the server's work and the conversion of rows."""
+    t0 = time.perf_counter()
+    rc, err, _, _ = gb.run_planq_proc([exe, "ingest", "--from-data", data, "--out", url], os.devnull, timeout)
+    res = {"q": {}, "load_ms": (time.perf_counter() - t0) * 1e3}
+    if rc != 0:
+        res["error"] = f"load: exit {rc}: {gb.tail(err)}"
+        gb.log(f"[postgres] load failed: {gb.tail(err)}")
+        return res
+    gb.log(f"[postgres] load: {res['load_ms']:.0f} ms")
+    for qid, _, q, _ in QUERIES:
+        base = [exe, "--engine", url, "--timer", "--format", "csv"]
+        rc, err, _, _ = gb.run_planq_proc(base + ["-c", "; ".join([q] * runs)], os.devnull, timeout, env=gb.DISCARD_ENV)
+        times = [float(x) for x in gb.TIME_RE.findall(err)]
+        m = gb.LOAD_RE.search(err)
+        if m:
+            res.setdefault("catalog_ms", []).append(float(m.group(1)))
+        if rc != 0 or len(times) != runs:
+            res["q"][qid] = {"error": f"exit {rc}: {gb.tail(err)}"}
+            gb.log(f"[postgres] {qid}: error {gb.tail(err)}")
+            continue
+        with tempfile.NamedTemporaryFile(suffix=".csv", delete=False) as tf:
+            out = tf.name
+        try:
+            gb.run_planq_proc(base + ["-c", q], out, timeout)
+            check = gb.checksum_from_csv(out)
+        finally:
+            os.unlink(out)
+        res["q"][qid] = {"median_ms": statistics.median(times), "check": check}
+        gb.log(f"[postgres] {qid}: {statistics.median(times):.2f} ms")
+    return res
+
+
 def main():
     ap = argparse.ArgumentParser(description="planq domain benchmark (scrutiny-report queries over a plan store)")
     ap.add_argument("--councils", type=int, default=317)
@@ -114,6 +150,8 @@ def main():
     ap.add_argument("--results-md", default=os.path.join(BENCH, "RESULTS.md"),
                     help="report file whose kept section is replaced ('' to skip)")
     ap.add_argument("--fail-on-mismatch", action="store_true")
+    ap.add_argument("--pg", metavar="URL", help="also run through planq --engine on this PostgreSQL database "
+                    "(e.g. scripts/pg-private run sh -c 'bench/run.sh --plans 317 --pg \"$PLANQ_PG_URL\"')")
     a, _ = ap.parse_known_args()
     threads = [int(t) for t in a.threads.split(",")]
     data = os.path.join(BENCH, "data", f"plans_{a.councils}_{a.indicators}")
@@ -123,6 +161,10 @@ def main():
     snap = gb.cpu_snapshot()
     P = run_planq(a.planq, data, threads, a.runs, a.timeout)
     D = run_duckdb(data, threads, a.runs)
+    G = None
+    if a.pg:
+        url = a.pg + ("&" if "?" in a.pg else "?") + f"schema=bench_plans_{a.councils}_{a.indicators}"
+        G = run_planq_pg(a.planq, data, url, a.runs, a.timeout)
     others = gb.other_load(snap, gb.cpu_snapshot())
     rows = sum(1 for _ in open(os.path.join(data, "indicators.csv"))) - 1
     lines = [gb.KEPT_BEGIN, "", "## Domain benchmark: a council plan store",
@@ -132,7 +174,10 @@ def main():
              f"Median of {a.runs} runs, ms, load excluded, answers checked (row count + column sums). "
              f"Other processes used {others if others is not None else float('nan'):.2f} cores on average. "
              f"Run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.", ""]
-    head = ["query"] + [h for t in threads for h in (f"planq t{t}", f"DuckDB t{t}", f"ratio t{t}")] + ["answers"]
+    head = ["query"] + [h for t in threads for h in (f"planq t{t}", f"DuckDB t{t}", f"ratio t{t}")]
+    if G is not None:
+        head += ["PostgreSQL (planq --engine)", "PG / planq t1"]
+    head += ["answers"]
     lines += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     mismatch = False
     for qid, desc, q, _ in QUERIES:
@@ -150,11 +195,25 @@ def main():
                     mismatch = True
             elif status == "ok":
                 status = "unchecked"
+        if G is not None:
+            g = G["q"].get(qid, {})
+            gm, pm1 = g.get("median_ms"), P["q"].get(qid, {}).get(str(threads[0]), {}).get("median_ms")
+            row += [f"{gm:.1f}" if gm is not None else "err", f"{gm / pm1:.2f}x" if gm is not None and pm1 else "-"]
+            d = D["q"].get(qid, {}).get(str(threads[0]), {})
+            if "check" in g and "check" in d:
+                why = gb.compare(d["check"], g["check"])
+                if why:
+                    status = f"MISMATCH PostgreSQL: {why}"
+                    mismatch = True
+            elif status == "ok":
+                status = "unchecked (PostgreSQL)"
         row.append(status)
         lines.append("| " + " | ".join(row) + " |")
     loads = {t: statistics.median(v) for t, v in P["loads"].items()}
     lines += ["", "| load (ms) | " + " | ".join(f"planq t{t}: {v:.0f}" for t, v in sorted(loads.items()))
-              + f" | DuckDB (t{max(threads)}): {D['load_ms']:.0f} |", "",
+              + f" | DuckDB (t{max(threads)}): {D['load_ms']:.0f} |"
+              + (f" PostgreSQL (planq ingest --from-data: COPY + ANALYZE): {G['load_ms']:.0f};"
+                 f" --engine catalog read: {statistics.median(G.get('catalog_ms') or [float('nan')]):.0f} |" if G else ""), "",
               "Queries (planq):", ""] + [f"- {qid}: `{q}`" for qid, _, q, _ in QUERIES] + ["", gb.KEPT_END]
     text = "\n".join(lines)
     print(text)

@@ -294,6 +294,7 @@ extension BoundExpr {
         case .caseWhen(let whens, let otherwise, let t):
             return .caseWhen(whens.map { ($0.condition.removingCasts(), $0.result.removingCasts()) }, else: otherwise?.removingCasts(), t)
         case .concat(let a, let b): return .concat(a.removingCasts(), b.removingCasts())
+        case .inQuery(let e, let q, let n): return .inQuery(e.removingCasts(), q, negated: n)
         case .column, .constant: return self
         }
     }

@@ -50,6 +50,9 @@ struct ExpressionLowering {
             return .caseWhen(try whens.map { (try lower($0.condition), try lower($0.result)) },
                              else: try otherwise.map(lower), t)
         case .concat(let a, let b): return .concat(try lower(a), try lower(b))
+        case .inQuery:
+            // Only a binder compiling to SQL keeps the query; planq's own runs it while binding.
+            throw Diagnostic("internal error: a query after 'in' reached planq's executor unrun")
         }
     }
 

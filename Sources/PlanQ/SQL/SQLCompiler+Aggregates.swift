@@ -1,7 +1,9 @@
 /// Compiling aggregate calls. Every SQL aggregate skips nulls as planq's do; the
 /// differences are in result types and overflow, spelled out here.
 extension SQLCompiler {
-    func aggregateSQL(_ call: AggregateCall, _ cols: [ColumnID: SQLRelation.Column]) throws -> String {
+    /// `order` is the input's row order (one term), for `string_agg`'s order.
+    func aggregateSQL(_ call: AggregateCall, _ cols: [ColumnID: SQLRelation.Column],
+                      order: SQLRelation.OrderTerm? = nil) throws -> String {
         let args = try call.args.map { a -> String in
             // An untyped null argument (`sum(null)`) needs a type for the engine to pick a function.
             if a.type == .null { return dialect.null(.int) }
@@ -9,14 +11,16 @@ extension SQLCompiler {
         }
         let double = dialect.typeName(.double)
         switch call.function {
-        case .count_if, .sum_if, .avg_if, .string_agg:
-            throw SQLUnsupported(message: "\(call.function.rawValue)() is not compiled to SQL yet", help: "use planq to run it",
-                                 anchor: .function(call.function.rawValue))
+        case .count_if:
+            // The binder made the argument `case when C then 1 end`: count its non-null rows.
+            return "count(\(args[0]))"
+        case .string_agg:
+            return stringAgg(args[0], call.separator, order)
         case .count:
             return args.isEmpty ? "count(*)" : "count(\(args[0]))"
         case .count_distinct:
             return "count(DISTINCT \(args[0]))"
-        case .sum:
+        case .sum, .sum_if:
             guard call.type == .int else { return "sum(\(args[0]))" }
             // An integer sum that does not fit in 64 bits is an error, decided on the
             // exact total: PostgreSQL and DuckDB sum bigints exactly (numeric, hugeint)
@@ -28,7 +32,7 @@ extension SQLCompiler {
                 let s = "sum(CAST(\(args[0]) AS DECIMAL(38, 0)))"
                 return "CASE WHEN \(s) < -9223372036854775808 OR \(s) > 9223372036854775807 THEN raise_error('integer overflow in sum()') ELSE CAST(\(s) AS BIGINT) END"
             }
-        case .avg:
+        case .avg, .avg_if:
             if call.args.first?.type == .int && dialect == .postgres {
                 return "CAST(avg(\(args[0])) AS \(double))"
             }
@@ -61,6 +65,23 @@ extension SQLCompiler {
         case .share:
             // The group's rows over all rows that reached the grouping (a window over the groups).
             return "CAST(count(*) AS \(double)) / CAST(sum(count(*)) OVER () AS \(double))"
+        }
+    }
+
+    /// `string_agg(x, sep)`: the non-null values joined in row order; null for none.
+    /// Spark has no ordered string aggregate before 4.0, so it sorts (position, value)
+    /// pairs and joins the values.
+    func stringAgg(_ x: String, _ separator: String, _ order: SQLRelation.OrderTerm?) -> String {
+        let sep = dialect.string(separator)
+        switch dialect {
+        case .postgres, .duckdb:
+            guard let order else { return "string_agg(\(x), \(sep))" }
+            return "string_agg(\(x), \(sep) ORDER BY \(order.rendered))"
+        case .spark:
+            guard let order else { return "CASE WHEN count(\(x)) > 0 THEN array_join(collect_list(\(x)), \(sep)) END" }
+            var pairs = "array_sort(collect_list(CASE WHEN \(x) IS NOT NULL THEN named_struct('o', \(order.sql), 'v', \(x)) END))"
+            if order.descending { pairs = "reverse(\(pairs))" }
+            return "CASE WHEN count(\(x)) > 0 THEN array_join(transform(\(pairs), p -> p.v), \(sep)) END"
         }
     }
 }

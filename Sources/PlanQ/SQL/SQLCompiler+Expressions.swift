@@ -51,11 +51,12 @@ extension SQLCompiler {
             return negated ? SQLExpr(sql: "NOT \(m.operand)", atomic: false) : m
         case .call(let f, let args, let t):
             return try call(f, try args.map(x), args, t)
-        case .caseWhen:
-            // Refused rather than approximated until the differential run covers it (issue 16's constructs).
-            throw SQLUnsupported(message: "case and if() are not compiled to SQL yet", help: "use planq to run it", anchor: .query)
-        case .concat:
-            throw SQLUnsupported(message: "|| is not compiled to SQL yet", help: "use planq to run it", anchor: .query)
+        case .caseWhen(let whens, let otherwise, let t):
+            return try caseWhen(whens, otherwise, t, cols)
+        case .concat(let a, let b):
+            return try concat(a, b, cols)
+        case .inQuery(let a, let sub, let negated):
+            return try inQuery(a, sub, negated: negated, cols)
         case .addMonths(let d, let n, let negate):
             let date = try x(d), count = try x(n)
             let months = negate ? "-\(count.operand)" : count.sql

@@ -88,9 +88,11 @@ extension SQLCompiler {
             SQLExpr(sql: "\(name)(\(xs.map(\.sql).joined(separator: ", ")))", atomic: true)
         }
         switch f {
-        case .left, .right, .replace, .substr, .to_text:
-            throw SQLUnsupported(message: "\(f.rawValue)() is not compiled to SQL yet", help: "use planq to run it",
-                                 anchor: .function(f.rawValue))
+        case .replace: return replace(a, args)
+        case .substr: return substr(a, args)
+        case .left: return left(a[0], a[1], args[1])
+        case .right: return right(a[0], a[1], args[1])
+        case .to_text: return try toText(args[0], a[0])
         case .coalesce: return fn("COALESCE", a)
         case .lower: return fn("lower", a)
         case .upper: return fn("upper", a)

@@ -33,7 +33,9 @@ extension SQLCompiler {
         for a in aggregates { for x in a.call.args { x.collectColumns(into: &childNeeded) } }
         var rel = try relation(input, needed: childNeeded)
         let byKey = ordersByKey(keys.map(\.expr.type))
-        if options.rowOrderColumn != nil && !byKey && !keys.isEmpty {
+        // string_agg joins in row order: one order term it can sort by.
+        let joinsText = aggregates.contains { $0.call.function == .string_agg }
+        if (options.rowOrderColumn != nil && !byKey && !keys.isEmpty) || joinsText {
             rel = try singleOrder(rel, outputs: input.outputs.filter(childNeeded.contains), base: "numbered")
         }
         var namer = ColumnNamer()
@@ -59,7 +61,7 @@ extension SQLCompiler {
         }
         for (id, call) in aggregates {
             let name = namer.unique(names[id] ?? call.function.rawValue)
-            items.append(.init(sql: try aggregateSQL(call, rel.columns), alias: name))
+            items.append(.init(sql: try aggregateSQL(call, rel.columns, order: rel.order.first), alias: name))
             columns[id] = .init(sql: dialect.quote(name), ref: name, type: call.type)
         }
         if !byKey && !keys.isEmpty, let (item, term) = firstAppearance(rel, &namer) {

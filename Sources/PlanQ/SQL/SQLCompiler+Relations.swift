@@ -10,7 +10,8 @@ extension SQLCompiler {
                 let c = table.columns[index]
                 columns[id] = .init(sql: dialect.quote(c.name), ref: c.name, type: c.type)
             }
-            var rel = SQLRelation(from: dialect.quote(table.name), source: table.name, columns: columns)
+            let name = tableSteps[table.name.lowercased()] ?? table.name
+            var rel = SQLRelation(from: dialect.quote(name), source: name, columns: columns)
             if let r = options.rowOrderColumn {
                 rel.order = [.init(sql: dialect.quote(r), descending: false, ref: r)]
             }
@@ -75,16 +76,14 @@ extension SQLCompiler {
         case .join(let left, let right, let keys, let leftOuter):
             return try join(left, right, keys: keys, leftOuter: leftOuter, needed: needed)
 
-        case .window:
-            throw SQLUnsupported(message: "window functions (over ...) are not compiled to SQL yet", help: nil,
-                                 anchor: .clause("let"))
-        case .semiJoin(_, _, _, let anti):
-            throw SQLUnsupported(message: "\(anti ? "anti" : "semi") join is not compiled to SQL yet", help: "use planq to run it",
-                                 anchor: .clause(anti ? "anti" : "semi"))
-        case .union:
-            throw SQLUnsupported(message: "union is not compiled to SQL yet", help: "use planq to run it", anchor: .clause("union"))
-        case .unnest:
-            throw SQLUnsupported(message: "unnest is not compiled to SQL yet", help: "use planq to run it", anchor: .clause("unnest"))
+        case .window(let input, let calls):
+            return try window(input, calls: calls, needed: needed)
+        case .semiJoin(let left, let right, let keys, let anti):
+            return try semiJoin(left, right, keys: keys, anti: anti, needed: needed)
+        case .union(let left, let right, let outputs):
+            return try union(left, right, outputs: outputs)
+        case .unnest(let input, let spec, let id):
+            return try unnest(input, spec, id: id, needed: needed)
         }
     }
 

@@ -7,16 +7,43 @@ extension SQLCompiler {
                                options: Options = Options()) throws -> [String] {
         let script = try Parser.parse(source)
         var out: [String] = []
+        // `table NAME = query` becomes a `WITH` step of every later statement; the names
+        // are bound against a copy of the catalog holding each named result.
+        let scope = catalog.copy()
+        var definitions: [(name: String, select: SQLSelect)] = []
+        // The step holding each named result (lowercased name): a name defined again gets a
+        // step of its own (`x_2`), and statements read the latest.
+        var tableSteps: [String: String] = [:]
         for statement in script.statements {
-            if case .define = statement.kind {
-                throw Diagnostic("a named result (table NAME = query) is not compiled to SQL yet", at: statement.span, in: source,
-                                 help: "write the query where the name is used, or use planq to run it")
-            }
-            guard case .query(let query) = statement.kind else {
+            let query: Query
+            var defined: Identifier?
+            switch statement.kind {
+            case .query(let q): query = q
+            case .define(let name, let q): query = q; defined = name
+            case .explain, .explainAnalyze:
                 throw Diagnostic("explain shows planq's own plan and has no SQL form", at: statement.span, in: source,
                                  help: "drop 'explain' to see the SQL")
             }
-            out.append(try compile(query, source: source, catalog: catalog, today: today, dialect: dialect, options: options))
+            if let defined, let existing = scope.table(defined.name), !scope.isDefined(existing.name) {
+                throw Diagnostic("'\(defined.name)' is a loaded table; a named result needs a name of its own", at: defined.span, in: source,
+                                 help: "for example: table my_\(defined.name) = ...")
+            }
+            let compiled = try compileStatement(query, source: source, catalog: scope, today: today, dialect: dialect,
+                                                options: options, definitions: definitions, defining: defined?.name,
+                                                tableSteps: tableSteps)
+            out.append(compiled.sql)
+            if let defined, let steps = compiled.definition {
+                definitions = steps
+                if let last = steps.last { tableSteps[defined.name.lowercased()] = last.name }
+                if options.pivotValuesFromData {
+                    // The named result's rows, for later pivots over it (the data is here).
+                    let engine = Engine(catalog: scope, today: today, threads: 1)
+                    engine.explainsEmptyResults = false
+                    _ = try engine.execute(statement, source)
+                } else {
+                    scope.define(compiled.table(named: defined.name))
+                }
+            }
         }
         return out
     }
@@ -24,10 +51,67 @@ extension SQLCompiler {
     /// The SQL of one parsed query.
     public static func compile(_ query: Query, source: SourceText, catalog: Catalog, today: Int32, dialect: SQLDialect,
                                options: Options = Options()) throws -> String {
+        try compileStatement(query, source: source, catalog: catalog, today: today, dialect: dialect, options: options,
+                             definitions: [], defining: nil, tableSteps: [:]).sql
+    }
+
+    /// For `table NAME = query` on a database: the `SELECT` of NAME's rows (with the
+    /// row-order column numbering them, when the options have one), to keep as a table.
+    public static func definition(_ name: String, _ query: Query, source: SourceText, catalog: Catalog, today: Int32,
+                                  dialect: SQLDialect, options: Options = Options()) throws -> String {
+        let compiled = try compileStatement(query, source: source, catalog: catalog, today: today, dialect: dialect,
+                                            options: options, definitions: [], defining: name, tableSteps: [:])
+        guard let steps = compiled.definition, let last = steps.last else { throw Diagnostic("internal error: no definition for '\(name)'") }
+        return SQLScript(steps: Array(steps.dropLast()), final: last.select).render(dialect)
+    }
+
+    /// A compiled statement: its SQL, and for `table NAME = ...` the step defining NAME
+    /// and the result's shape (an empty table) for later statements to bind against.
+    struct CompiledStatement {
+        var sql: String
+        /// The steps defining NAME: those it needs, then NAME itself (and the earlier definitions).
+        var definition: [(name: String, select: SQLSelect)]?
+        var columns: [(name: String, type: DataType)] = []
+
+        func table(named name: String) -> Table {
+            Table(name: name, columns: columns.map { Column(name: $0.name, vector: Vector(Engine.emptyData($0.type))) }, rowCount: 0)
+        }
+    }
+
+    static func compileStatement(_ query: Query, source: SourceText, catalog: Catalog, today: Int32, dialect: SQLDialect,
+                                 options: Options, definitions: [(name: String, select: SQLSelect)],
+                                 defining: String?, tableSteps: [String: String]) throws -> CompiledStatement {
         do {
             var binder = Binder(catalog: catalog, source: source, today: today)
+            // `in (query)` stays a query for the SQL; a text pivot's columns are the values
+            // its input has, read where the tables are loaded (see Options.pivotValuesFromData).
+            binder.compilesSubqueries = true
+            if options.pivotValuesFromData {
+                let ctx = ExecutionSettings(today: today, threads: 1).makeContext()
+                binder.runner = { plan, names in
+                    let root = try PhysicalPlanner(context: ctx, names: names).plan(plan)
+                    return try PhysicalOperator.drain(root, columns: plan.outputs.count)
+                }
+            }
             let bound = try binder.bind(query)
-            return try compile(bound, dialect: dialect, options: options)
+            func compiler() -> SQLCompiler {
+                var c = SQLCompiler(dialect: dialect, options: options, names: bound.names)
+                c.script.steps = definitions
+                c.usedStepNames = Set(definitions.map { $0.name.lowercased() })
+                c.tableSteps = tableSteps
+                return c
+            }
+            var result = CompiledStatement(sql: "")
+            if let defining {
+                var d = compiler()
+                let select = try d.definitionSelect(bound)
+                result.definition = d.script.steps + [(d.stepName(defining), select)]
+                let types = Engine.outputTypes(bound.plan)
+                result.columns = zip(bound.columnNames, bound.plan.outputs).map { ($0, types[$1] ?? .null) }
+            }
+            var c = compiler()
+            result.sql = try c.compileBound(bound)
+            return result
         } catch let u as SQLUnsupported {
             throw Diagnostic(u.message, at: span(of: u.anchor, in: query), in: source, help: u.help)
         } catch let d as Diagnostic {

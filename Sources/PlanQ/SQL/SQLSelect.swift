@@ -16,6 +16,11 @@ struct SQLSelect {
     var having: [String] = []
     var orderBy: [String] = []
     var limit: Int?
+    /// Blocks appended with `UNION ALL` (a union's right side), same columns in the same order.
+    var unionAll: [SQLSelect] = []
+    /// False for a block whose columns the final `SELECT` must read by name, not repeat:
+    /// set-returning functions (`unnest`) and window functions, which an `ORDER BY` may not hold.
+    var folds = true
 
     /// The block as lines (no trailing newline), each clause on its own line; a select
     /// list too long for one line gets one item a line.
@@ -42,6 +47,10 @@ struct SQLSelect {
         for (i, f) in having.enumerated() { out.append((i == 0 ? "HAVING " : "  AND ") + f) }
         if !orderBy.isEmpty { out.append("ORDER BY " + orderBy.joined(separator: ", ")) }
         if let limit { out.append("LIMIT \(limit)") }
+        for other in unionAll {
+            out.append("UNION ALL")
+            out += other.lines(dialect)
+        }
         return out.flatMap { $0.components(separatedBy: "\n") }
     }
 }

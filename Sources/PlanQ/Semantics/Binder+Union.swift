@@ -119,10 +119,6 @@ extension Binder {
             throw error("a query after 'in' must give one column; this one gives \(sub.scope.columns.count) (\(names))",
                         query.span, help: "end it with 'select COLUMN'")
         }
-        guard let runner else {
-            // Only tools that bind without running (planq sql) lack a runner.
-            throw error("a query after 'in' is not compiled to SQL yet", query.span, help: "use planq to run it")
-        }
         var t = col.type
         if l.type.enumType != nil, t == .text { l = .cast(l, to: .text) }
         if t.enumType != nil, l.type == .text || (l.type.enumType != nil && l.type != t) {
@@ -131,6 +127,14 @@ extension Binder {
         }
         guard let common = TypeRules.unify(l.type, t) else {
             throw error("cannot compare \(l.type) with the \(col.type) values of the query after 'in'", span)
+        }
+        if compilesSubqueries {
+            // For SQL the query stays a query (run where the data is, e.g. under --engine).
+            let values = LogicalPlan.project(sub.plan, outputs: [(col.id, cast(.column(col.id, col.type), to: common))])
+            return .inQuery(cast(l, to: common), InSubquery(plan: values, column: col.id), negated: negated)
+        }
+        guard let runner else {
+            throw error("a query after 'in' needs planq to run it first", query.span, help: "use planq to run it")
         }
         let distinct = LogicalPlan.distinct(.project(sub.plan, outputs: [(col.id, cast(.column(col.id, col.type), to: t))]))
         let (vectors, n) = try runner(distinct, names)

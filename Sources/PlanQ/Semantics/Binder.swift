@@ -22,6 +22,9 @@ public struct Binder {
     /// `in` and the values of a text pivot are computed before the rest is bound.
     /// Nil (in tools that only bind) makes those forms fall back or fail clearly.
     public var runner: ((LogicalPlan, [ColumnID: String]) throws -> (columns: [Vector], count: Int))?
+    /// Set by the SQL compiler: `x in (query)` stays a query in the bound expression
+    /// (``BoundExpr/inQuery``) instead of being run here, so it runs where the SQL runs.
+    public var compilesSubqueries = false
 
     public init(catalog: Catalog, source: SourceText, today: Int32) {
         self.catalog = catalog

@@ -25,13 +25,16 @@ public indirect enum BoundExpr: Sendable {
     case caseWhen([(condition: BoundExpr, result: BoundExpr)], else: BoundExpr?, DataType)
     /// `a || b` over text (both sides already text).
     case concat(BoundExpr, BoundExpr)
+    /// `x [not] in (query)` kept as a query, for SQL (``Binder/compilesSubqueries``); planq
+    /// itself runs the query while binding and sees an ``inList`` instead.
+    case inQuery(BoundExpr, InSubquery, negated: Bool)
 
     public var type: DataType {
         switch self {
         case .column(_, let t), .constant(_, let t), .cast(_, let t), .negate(_, let t),
              .arithmetic(_, _, _, let t), .call(_, _, let t), .caseWhen(_, _, let t):
             return t
-        case .not, .compare, .and, .or, .isNull, .inList, .textMatch: return .bool
+        case .not, .compare, .and, .or, .isNull, .inList, .textMatch, .inQuery: return .bool
         case .addMonths: return .date
         case .concat: return .text
         }
@@ -42,7 +45,8 @@ public indirect enum BoundExpr: Sendable {
         switch self {
         case .column(let id, _): set.insert(id)
         case .constant: break
-        case .cast(let e, _), .negate(let e, _), .not(let e), .isNull(let e, _), .inList(let e, _, _):
+        case .cast(let e, _), .negate(let e, _), .not(let e), .isNull(let e, _), .inList(let e, _, _), .inQuery(let e, _, _):
+            // A subquery reads no column of the outer query (it is not correlated).
             e.collectColumns(into: &set)
         case .arithmetic(_, let a, let b, _), .compare(_, let a, let b), .and(let a, let b), .or(let a, let b),
              .textMatch(_, let a, let b, _), .addMonths(let a, let b, _), .concat(let a, let b):
@@ -87,6 +91,7 @@ public indirect enum BoundExpr: Sendable {
         case .caseWhen(let whens, let otherwise, let t):
             return .caseWhen(whens.map { (r($0.condition), r($0.result)) }, else: otherwise.map(r), t)
         case .concat(let a, let b): return .concat(r(a), r(b))
+        case .inQuery(let e, let q, let n): return .inQuery(r(e), q, negated: n)
         }
     }
 
@@ -123,6 +128,14 @@ public indirect enum BoundExpr: Sendable {
             let arms = whens.map { "when \(r($0.condition)) then \(r($0.result))" }.joined(separator: " ")
             return "case \(arms)\(otherwise.map { " else \(r($0))" } ?? "") end"
         case .concat(let a, let b): return "(\(r(a)) || \(r(b)))"
+        case .inQuery(let e, _, let n): return "\(r(e)) \(n ? "not " : "")in (query)"
         }
     }
+}
+
+/// The query of an `x in (query)` compiled to SQL: its plan gives one column, `column`,
+/// already cast to the type the values are compared in.
+public struct InSubquery: Sendable {
+    public var plan: LogicalPlan
+    public var column: ColumnID
 }

@@ -40,7 +40,8 @@ struct SQLDiffWriter {
     /// One case: planq's own result of the last statement, and each dialect's SQL.
     mutating func query(id: String, dataset: String, text: String, catalog: Catalog, today: Int32) throws {
         let source = SourceText(name: "<query>", text: text)
-        let engine = Engine(catalog: catalog, today: today)
+        // A copy: a named result (table NAME = ...) must not outlive its case.
+        let engine = Engine(catalog: catalog.copy(), today: today)
         engine.explainsEmptyResults = false
         var expected: String
         var types = "[]"
