@@ -96,4 +96,19 @@ final class KeySorterPairTests: XCTestCase {
             XCTAssertEqual(pairs.map { Int($0.position) }, expected, "n \(n), range \(range)")
         }
     }
+
+    /// A few hundred pairs over a wide but skewed range (most in one bucket): the fallback.
+    func testSkewedWideRangeFallsBack() {
+        var random = SeededRandom(seed: 42)
+        let words: [UInt64] = (0..<300).map { i in i == 17 ? UInt64.max - 5 : UInt64.random(in: 0...40, using: &random) }
+        var pairs = ContiguousArray((0..<300).map { KeySorter.Keyed(key: words[$0], position: UInt32($0)) })
+        words.withUnsafeBufferPointer { w in
+            pairs.withUnsafeMutableBufferPointer { p in
+                var sorter = KeySorter(words: w, width: 1)
+                sorter.sortPairs(p)
+            }
+        }
+        let expected = (0..<300).sorted { words[$0] != words[$1] ? words[$0] < words[$1] : $0 < $1 }
+        XCTAssertEqual(pairs.map { Int($0.position) }, expected)
+    }
 }

@@ -239,12 +239,11 @@ struct KeySorter {
         }
         if lo == hi { return }
         let range = hi - lo
+        if pairs2.count < m { pairs2 = ContiguousArray(repeating: Keyed(key: 0, position: 0), count: m) }
         if m <= Self.comparisonLimit && !(range < 256 && Int(range) <= m) {
-            var s = seg
-            s.sort()
+            bucketSort(seg, lo: lo, range: range)
             return
         }
-        if pairs2.count < m { pairs2 = ContiguousArray(repeating: Keyed(key: 0, position: 0), count: m) }
         let bytes = (64 - range.leadingZeroBitCount + 7) / 8
         if range < UInt64(Self.countingLimit) && Int(range) <= 2 * m + 256 {
             let buckets = Int(range) + 1
@@ -303,6 +302,49 @@ struct KeySorter {
                     for i in 0..<m { seg[i] = src[i] }
                 }
             }
+        }
+    }
+
+    /// A few hundred pairs over a wide range: one stable counting pass on the top 8
+    /// significant bits of `key - lo` (256 buckets, most holding 0-2 pairs), then an
+    /// insertion sort, which only moves pairs within their bucket. Skewed keys (a
+    /// bucket of more than 32) fall back to the standard sort.
+    private mutating func bucketSort(_ seg: UnsafeMutableBufferPointer<Keyed>, lo: UInt64, range: UInt64) {
+        let m = seg.count
+        let bits = 64 - range.leadingZeroBitCount
+        let shift = UInt64(max(0, bits - 8))
+        if histogram.count < 257 { histogram = ContiguousArray(repeating: 0, count: 257) }
+        var skewed = false
+        histogram.withUnsafeMutableBufferPointer { h in
+            pairs2.withUnsafeMutableBufferPointer { out in
+                for b in 0..<257 { h[b] = 0 }
+                for i in 0..<m { h[Int(truncatingIfNeeded: (seg[i].key &- lo) >> shift) + 1] += 1 }
+                for b in 0..<256 {
+                    if h[b + 1] > 32 { skewed = true }
+                    h[b + 1] += h[b]
+                }
+                if skewed { return }
+                for i in 0..<m {
+                    let b = Int(truncatingIfNeeded: (seg[i].key &- lo) >> shift)
+                    out[h[b]] = seg[i]
+                    h[b] += 1
+                }
+                for i in 0..<m { seg[i] = out[i] }
+            }
+        }
+        if skewed {
+            var s = seg
+            s.sort()
+            return
+        }
+        for i in 1..<m {
+            let x = seg[i]
+            var j = i
+            while j > 0 && x < seg[j - 1] {
+                seg[j] = seg[j - 1]
+                j -= 1
+            }
+            seg[j] = x
         }
     }
 }

@@ -10,6 +10,12 @@ enum SortKeyEncoder {
     /// Row-major words, `width` per row, for `keys` (vector, descending) over `n` rows.
     static func encode(_ keys: [(Vector, Bool)], count n: Int) -> (words: ContiguousArray<UInt64>, width: Int) {
         let nullable = keys.map { $0.0.nullCount > 0 }
+        if keys.count == 1, !nullable[0] {
+            // One key without nulls (the common case): its value words are the encoding.
+            var values = valueWords(keys[0].0)
+            if keys[0].1 { values.withUnsafeMutableBufferPointer { v in for r in v.indices { v[r] = ~v[r] } } }
+            return (values, 1)
+        }
         let w = nullable.reduce(0) { $0 + ($1 ? 2 : 1) }
         var out = ContiguousArray<UInt64>(repeating: 0, count: n * w)
         var j = 0
