@@ -56,7 +56,9 @@ extension EmptyResultExplainer {
             let x = x0.peeled
             let p = try profile(x, over: input)
             let name = render(x)
-            let list = "(" + values.map { shown($0, x.type) }.joined(separator: ", ") + ")"
+            // A list from `in (query)` can hold thousands of values: show the first few.
+            let more = values.count > 6 ? ", … \(values.count - 5) more" : ""
+            let list = "(" + values.prefix(values.count > 6 ? 5 : 6).map { shown($0, x.type) }.joined(separator: ", ") + more + ")"
             if p.allNull { return "\(name) is null in \(s.all), so none has \(render(c))" }
             if negated { return "\(name) is in \(list) or null in \(s.all)" }
             let first = values.first.map { BoundExpr.constant($0, x.type) }

@@ -188,16 +188,30 @@ final class EmptyResultExplainer {
             }
             return .rows(n)
         case .union(let l, let r, _):
-            // The right side is another query, whose steps have no spans here: count it.
             let lo = try walk(l)
-            let rn = try count(r)
-            if case .rows(let ln) = lo { return .rows(ln + rn) }
-            return rn > 0 ? .rows(rn) : lo
+            let ro = try walkUnionRight(r)
+            switch (lo, ro) {
+            case (.rows(let ln), .rows(let rn)): return .rows(ln + rn)
+            case (.rows(let n), .empty), (.empty, .rows(let n)): return .rows(n)
+            case (.empty(var e), .empty(let right)):
+                // Both sides are empty: say why for each (the caret stays on the left's step).
+                e.message += "; and the query after union has no rows either: " + right.reason
+                return .empty(e)
+            }
         case .unnest(let p, _, _):
             let o = try walk(p)
             guard case .rows = o else { return o }
             return .rows(try count(plan))
         }
+    }
+
+    /// The query after `union`, walked step by step as the left side is, by an explainer
+    /// of its own: its steps are written inside the parentheses, where this explainer's
+    /// spans do not reach, so its explanation has no caret. Shares the row budget.
+    func walkUnionRight(_ r: LogicalPlan) throws -> Outcome {
+        let sub = EmptyResultExplainer(context: context, names: names, rowBudget: max(0, rowBudget - rowsSpent))
+        defer { rowsSpent += sub.rowsSpent }
+        return try sub.walk(r)
     }
 
     /// A run of filters (`where a and b where c`): each conjunct in turn, counting.

@@ -41,7 +41,7 @@ struct ExpressionLowering {
         case .and(let a, let b): return .and(try lower(a), try lower(b))
         case .or(let a, let b): return .or(try lower(a), try lower(b))
         case .isNull(let x, let n): return .isNull(try lower(x), negated: n)
-        case .inList(let x, let v, let n): return .inList(try lower(x), v, negated: n)
+        case .inList(let x, let v, let n): return .inList(try lower(x), InListSet(v), negated: n)
         case .textMatch(let op, let a, let b, let n):
             return .textMatch(TextMatchKind(op), try lower(a), try lower(b), negated: n)
         case .call(let f, let args, let t): return .call(f, try args.map(lower), t)

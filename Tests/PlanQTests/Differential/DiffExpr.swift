@@ -135,7 +135,7 @@ indirect enum DiffExpr {
                 + (e.map { " else \($0.planq)" } ?? "") + " end"
         case .iff(let c, let a, let b): return "if(\(c.planq), \(a.planq), \(b.planq))"
         case .concat(let a, let b): return "(\(a.planq) || \(b.planq))"
-        case .textCall(let f, let a, let n): return "\(f)(\(a.planq), \(n.map(String.init).joined(separator: ", ")))"
+        case .textCall(let f, let a, let n): return "\(f)(\(([a.planq] + n.map(String.init)).joined(separator: ", ")))"
         case .replace(let a, let x, let y):
             return "replace(\(a.planq), \(Self.planqLiteral(.text(x), .text)), \(Self.planqLiteral(.text(y), .text)))"
         }
@@ -203,6 +203,7 @@ indirect enum DiffExpr {
             switch f {
             case "left": return "substr(\(a.sql), 1, \(n[0]))"
             case "right": return "substr(\(a.sql), -\(n[0]))"
+            case "to_text": return "CAST(\(a.sql) AS TEXT)"
             default: return "substr(\(a.sql), \(n.map(String.init).joined(separator: ", ")))"
             }
         case .replace(let a, let x, let y):

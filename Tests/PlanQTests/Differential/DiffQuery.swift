@@ -8,16 +8,20 @@ struct DiffQuery {
         var argument: DiffExpr?
         /// The condition of `count_if`, `sum_if`, `avg_if`.
         var condition: DiffExpr? = nil
+        /// `string_agg`'s separator.
+        var separator: String? = nil
 
         var type: DiffType {
             switch function {
             case "count", "count_distinct", "count_if": return .int
             case "avg", "avg_if": return .double
+            case "string_agg": return .text
             default: return argument?.type ?? .int
             }
         }
         var planq: String {
-            "\(function)(\([argument?.planq, condition?.planq].compactMap { $0 }.joined(separator: ", ")))"
+            let sep = separator.map { DiffExpr.planqLiteral(.text($0), .text) }
+            return "\(function)(\([argument?.planq, condition?.planq, sep].compactMap { $0 }.joined(separator: ", ")))"
         }
         var sql: String { sql(onlyWhere: nil) }
 
@@ -32,6 +36,7 @@ struct DiffQuery {
             let a = DiffExpr.rawSQL(arg(a0.sql), a0.type)
             switch function {
             case "count_distinct": return "count(DISTINCT \(a.sql))"
+            case "string_agg": return "group_concat(\(a.sql), \(DiffExpr.sqlLiteral(.text(separator ?? ","), .text)))"
             case "sum" where a.type == .int: return "pq_sum(\(a.sql))"
             case "sum_if" where a.type == .int: return "pq_sum(\(a.sql))"
             case "sum_if": return "sum(\(a.sql))"
@@ -173,7 +178,11 @@ struct DiffQuery {
             if let p = pivot, let a = aggregates.first {
                 cols = keys.map(\.sql) + (0..<3).map { a.sql(onlyWhere: "\(p.sql) = \($0)") } + [a.sql(onlyWhere: "\(p.sql) IS NULL")]
             }
-            var s = "SELECT \(cols.joined(separator: ", ")) FROM \(from)\(wherePart)"
+            // string_agg joins in row order: SQLite's group_concat keeps the order of an ordered
+            // subquery (an aggregate over it is never flattened), so feed it the rows by rid.
+            let inRowOrder = aggregates.contains { $0.function == "string_agg" }
+            var s = inRowOrder ? "SELECT \(cols.joined(separator: ", ")) FROM (SELECT * FROM \(from)\(wherePart) ORDER BY rid)"
+                               : "SELECT \(cols.joined(separator: ", ")) FROM \(from)\(wherePart)"
             if !keys.isEmpty { s += " GROUP BY " + keys.map(\.sql).joined(separator: ", ") }
             if let h = having { s += " HAVING \(h.sql)" }
             if !groupSort.isEmpty {

@@ -38,7 +38,7 @@ extension DiffQueryGenerator {
         }
         var e = base
         for _ in 0..<random.int(1...2) {
-            switch random.int(0...6) {
+            switch random.int(0...7) {
             case 0:
                 let other: DiffExpr = random.chance(0.5) ? random.pick(texts) : literal(.text)
                 e = random.chance(0.5) ? .concat(e, other) : .concat(other, e)
@@ -50,6 +50,9 @@ extension DiffQueryGenerator {
                 e = .textCall("substr", e, random.chance(0.5) ? [start] : [start, random.pick([0, 1, 2, 5, -1])])
             case 4: e = .textCall("left", e, [random.pick([0, 1, 2, 4, 50])])
             case 5: e = .textCall("right", e, [random.pick([1, 2, 3, 50])])
+            case 6:
+                // to_text of an integer (the one type whose text SQLite's CAST spells the same).
+                if let i = ints.randomElement(using: &random) { e = .concat(e, .textCall("to_text", i, [])) }
             default:
                 let other: DiffExpr = random.chance(0.5) ? random.pick(texts) : literal(.text)
                 if random.chance(0.4) {
@@ -60,6 +63,17 @@ extension DiffQueryGenerator {
             }
         }
         return e
+    }
+
+    static let separators = [",", ", ", "", "/", " | "]
+
+    /// `string_agg(x, sep)` over a text or integer column or computed text; nil when the
+    /// columns have neither. Only on one table, whose SQL keeps row order (``DiffQuery/sql``).
+    mutating func stringAggregate(_ cols: [DiffExpr]) -> DiffQuery.Aggregate? {
+        let pool = cols.filter { if case .column(_, let t) = $0 { return t == .text || t == .int } else { return false } }
+        guard let c = pool.randomElement(using: &random) else { return nil }
+        let arg = c.type == .text && random.chance(0.3) ? conditionalText(cols) : c
+        return .init(function: "string_agg", argument: arg, separator: random.pick(Self.separators))
     }
 
     /// `count_if(c)`, `sum_if(x, c)`, `avg_if(x, c)`.

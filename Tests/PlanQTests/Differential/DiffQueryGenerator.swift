@@ -77,6 +77,9 @@ struct DiffQueryGenerator {
             }
         }
         q.aggregates = (0..<random.int(1...3)).map { _ in aggregate(cols) }
+        if q.join == nil, conditionalChance > 0, random.chance(conditionalChance * 0.3), let s = stringAggregate(cols) {
+            q.aggregates[random.int(0...(q.aggregates.count - 1))] = s
+        }
         let rags = cols.filter { c in c.type == .rag && !q.keys.contains { $0.planq == c.planq } }
         if !q.keys.isEmpty, let r = rags.randomElement(using: &random), random.chance(0.15) {
             q.pivot = r

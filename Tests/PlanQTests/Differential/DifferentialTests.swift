@@ -68,7 +68,7 @@ final class DifferentialTests: XCTestCase {
         XCTAssertEqual(c["queries"], count)
         if count >= 1_000 {
             for key in ["case", "case without else", "if", "text: ||", "text: replace", "text: substr", "text: left", "text: right",
-                        "agg count_if()", "agg sum_if", "agg avg_if", "computed text in where", "computed text in group by",
+                        "agg count_if()", "agg sum_if", "agg avg_if", "agg string_agg", "text: to_text", "computed text in where", "computed text in group by",
                         "computed text in sort", "join on computed text"] {
                 XCTAssertGreaterThan(c[key, default: 0], 0, "the batch never produced '\(key)'")
             }

@@ -19,8 +19,8 @@ public indirect enum PhysicalExpr: Sendable {
     case and(PhysicalExpr, PhysicalExpr)
     case or(PhysicalExpr, PhysicalExpr)
     case isNull(PhysicalExpr, negated: Bool)
-    /// `x in (constants)`.
-    case inList(PhysicalExpr, [Value], negated: Bool)
+    /// `x in (constants)`, the constants hashed once (``InListSet``).
+    case inList(PhysicalExpr, InListSet, negated: Bool)
     case textMatch(TextMatchKind, PhysicalExpr, PhysicalExpr, negated: Bool)
     case call(ScalarFunction, [PhysicalExpr], DataType)
     /// date ± n months.

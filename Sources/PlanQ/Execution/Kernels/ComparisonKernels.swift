@@ -87,18 +87,29 @@ extension ExpressionExecutor {
         table.withUnsafeBufferPointer { t in map1(codes) { t[Int($0)] } }
     }
 
-    func inList(_ v: Vector, _ values: [Value], negated: Bool) throws -> Vector {
-        let nonNull = values.filter { !$0.isNull }
+    /// Up to this many numbers, `in` compares column-at-a-time per value (faster than hashing).
+    static let shortList = 4
+
+    /// `x [not] in (set)`: a dictionary table for text (once per dictionary), a code table
+    /// for enums, a comparison per value for a short list of numbers, a hash probe per
+    /// row for a long one.
+    func inList(_ v: Vector, _ set: InListSet, negated: Bool) throws -> Vector {
+        let nonNull = set.values.filter { !$0.isNull }
         var r: ArraySlice<UInt8>
         switch v.data {
         case .text(let codes, let dict):
-            let set = Set(nonNull.compactMap { if case .text(let s) = $0 { return s } else { return nil } })
-            let table = dictionaryTable(dict, "in\u{0}" + set.sorted().joined(separator: "\u{0}")) { set.contains($0) }
+            let table = dictionaryTable(dict, "in\u{0}\(set.id)") { set.texts.contains($0) }
             r = gatherTable(codes, table)
         case .enumeration(let codes, let e):
             var table = ContiguousArray<UInt8>(repeating: 0, count: e.values.count + 1)
             for case .int(let c) in nonNull where c >= 0 && Int(c) < e.values.count { table[Int(c)] = 1 }
             r = table.withUnsafeBufferPointer { t in map1(codes) { Int($0) < t.count ? t[Int($0)] : 0 } }
+        case .int(let x) where nonNull.count > Self.shortList:
+            r = map1(x) { set.ints.contains($0) ? 1 : 0 }
+        case .double(let x) where nonNull.count > Self.shortList:
+            r = map1(x) { set.doubles.contains($0) ? 1 : 0 }
+        case .date(let x) where nonNull.count > Self.shortList:
+            r = map1(x) { set.dates.contains($0) ? 1 : 0 }
         default:
             var acc: Vector?
             for value in nonNull {
@@ -110,7 +121,7 @@ extension ExpressionExecutor {
         }
         // `x in (..., null)` is null (not false) where x matched nothing.
         var validity = v.validity
-        if nonNull.count != values.count {
+        if set.hasNull {
             var mask = v.validity?.aligned() ?? ValidityMask(count: v.count, allValid: true)
             for i in 0..<v.count where r[r.startIndex + i] == 0 { mask.set(i, valid: false) }
             validity = mask

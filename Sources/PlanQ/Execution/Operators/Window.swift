@@ -80,6 +80,7 @@ final class Window: PhysicalOperator {
             slots = index.slotCount
         }
         return WindowOrdering.make(partitionIDs: ids, partitionSlots: slots,
-                                   sort: spec.sort.map { (cols[$0.slot.index], $0.descending) }, count: n)
+                                   sort: spec.sort.map { (cols[$0.slot.index], $0.descending) }, count: n,
+                                   threads: context.threads)
     }
 }

@@ -14,45 +14,68 @@ enum WindowKernels {
         case .row_number, .rank, .dense_rank:
             return Vector(.int(ranks(function, o)[...]))
         case .count:
-            return Vector(.int(counts(argument.map(validBytes), o)[...]))
+            let valid = argument.map(SortKeyEncoder.validBytes) ?? ContiguousArray(repeating: 1, count: o.count)
+            return valid.withUnsafeBufferPointer { ok in
+                var acc = Count(valid: ok)
+                return Vector(.int(running(&acc, zero: 0, o).values[...]))
+            }
         case .lag, .lead, .first, .last, .min, .max:
             guard let a = argument else { throw missingArgument(function) }
-            let source = function == .min || function == .max
-                ? extremes(SortKeyEncoder.valueWords(a), validBytes(a), max: function == .max, o)
-                : offsets(function, offset, o)
+            let source: ContiguousArray<Int32>
+            if function == .min || function == .max {
+                let words = SortKeyEncoder.valueWords(a), valid = SortKeyEncoder.validBytes(a)
+                source = words.withUnsafeBufferPointer { w in
+                    valid.withUnsafeBufferPointer { ok in
+                        var acc = Extreme(words: w, valid: ok, flip: function == .max ? ~0 : 0)
+                        return running(&acc, zero: -1, o).values
+                    }
+                }
+            } else {
+                source = offsets(function, offset, o)
+            }
             return a.gatherOptional(source)
         case .sum, .avg:
             guard let a = argument else { throw missingArgument(function) }
-            let valid = validBytes(a)
-            switch a.data {
-            case .int(let v):
-                return try function == .sum ? sumInt(v, valid, o) : avgInt(v, valid, o)
-            case .double(let v):
-                return sumDouble(v, valid, average: function == .avg, o)
-            default:
+            var valid = SortKeyEncoder.validBytes(a)
+            var data = a.data
+            if case .int = data {} else if case .double = data {} else {
                 // Only an all-null argument gets here (the binder admits numbers and null).
-                let zeros = ContiguousArray<UInt8>(repeating: 0, count: o.count)
-                return type == .double
-                    ? sumDouble(ContiguousArray(repeating: 0, count: o.count)[...], zeros, average: true, o)
-                    : try sumInt(ContiguousArray(repeating: 0, count: o.count)[...], zeros, o)
+                valid = ContiguousArray(repeating: 0, count: o.count)
+                data = type == .double ? .double(ContiguousArray(repeating: 0, count: o.count)[...])
+                                       : .int(ContiguousArray(repeating: 0, count: o.count)[...])
+            }
+            return try valid.withUnsafeBufferPointer { ok -> Vector in
+                switch data {
+                case .int(let v):
+                    return try v.withUnsafeBufferPointer { vp -> Vector in
+                        if function == .avg {
+                            var acc = IntAverage(values: vp, valid: ok)
+                            let (out, has) = running(&acc, zero: 0, o)
+                            return Vector(.double(out[...]), validity: mask(has))
+                        }
+                        var acc = IntSum(values: vp, valid: ok)
+                        let (out, has) = running(&acc, zero: 0, o)
+                        if acc.overflowed {
+                            throw Diagnostic("integer overflow in sum() over a window: a total does not fit in a 64-bit integer",
+                                             help: "sum a double instead, for example sum(x * 1.0) over (...)")
+                        }
+                        return Vector(.int(out[...]), validity: mask(has))
+                    }
+                case .double(let v):
+                    return v.withUnsafeBufferPointer { vp in
+                        var acc = DoubleSum(values: vp, valid: ok, average: function == .avg)
+                        let (out, has) = running(&acc, zero: 0, o)
+                        return Vector(.double(out[...]), validity: mask(has))
+                    }
+                default:
+                    throw Diagnostic("internal error: \(function.rawValue)() over a window of a non-number")
+                }
             }
         }
     }
 
     static func missingArgument(_ f: WindowFunction) -> Diagnostic {
         Diagnostic("internal error: \(f.rawValue)() over a window has no argument column")
-    }
-
-    /// One byte per row, 1 where the value is not null.
-    static func validBytes(_ v: Vector) -> ContiguousArray<UInt8> {
-        let n = v.count
-        if case .null = v.data { return ContiguousArray(repeating: 0, count: n) }
-        guard let m = v.validity else { return ContiguousArray(repeating: 1, count: n) }
-        var out = ContiguousArray<UInt8>(repeating: 0, count: n)
-        out.withUnsafeMutableBufferPointer { p in
-            for i in 0..<n where m.isValid(i) { p[i] = 1 }
-        }
-        return out
     }
 
     /// A validity mask from result flags, or nil when every row has a value.
@@ -111,24 +134,6 @@ enum WindowKernels {
         return out
     }
 
-    /// `count()` (rows) or `count(x)` (non-null values), up to the end of each peer group.
-    static func counts(_ valid: ContiguousArray<UInt8>?, _ o: WindowOrdering) -> ContiguousArray<Int64> {
-        var out = ContiguousArray<Int64>(repeating: 0, count: o.count)
-        let ones = valid ?? ContiguousArray(repeating: 1, count: o.count)
-        out.withUnsafeMutableBufferPointer { res in
-            o.permutation.withUnsafeBufferPointer { perm in
-                ones.withUnsafeBufferPointer { ok in
-                    var c: Int64 = 0
-                    forEachPeerGroup(o, partition: { _ in c = 0 }) { a, b in
-                        for i in a..<b { c += Int64(ok[Int(perm[i])]) }
-                        for i in a..<b { res[Int(perm[i])] = c }
-                    }
-                }
-            }
-        }
-        return out
-    }
-
     /// Source rows for `lag`/`lead` (`k` positions back or ahead in the partition) and
     /// `first`/`last` (the partition's first and last row in window order); -1 is null.
     static func offsets(_ f: WindowFunction, _ k: Int, _ o: WindowOrdering) -> ContiguousArray<Int32> {
@@ -153,129 +158,30 @@ enum WindowKernels {
         return out
     }
 
-    /// Source rows of the running `min`/`max` (by order words; nulls skipped; the first of equals wins).
-    static func extremes(_ words: ContiguousArray<UInt64>, _ valid: ContiguousArray<UInt8>, max: Bool,
-                         _ o: WindowOrdering) -> ContiguousArray<Int32> {
-        var out = ContiguousArray<Int32>(repeating: -1, count: o.count)
-        let flip: UInt64 = max ? ~0 : 0
-        out.withUnsafeMutableBufferPointer { res in
-            o.permutation.withUnsafeBufferPointer { perm in
-                words.withUnsafeBufferPointer { w in
-                    valid.withUnsafeBufferPointer { ok in
-                        var best: Int32 = -1
-                        var bestWord: UInt64 = 0
-                        forEachPeerGroup(o, partition: { _ in best = -1 }) { a, b in
-                            for i in a..<b {
-                                let r = Int(perm[i])
-                                let x = w[r] ^ flip
-                                if ok[r] != 0 && (best < 0 || x < bestWord) { best = Int32(r); bestWord = x }
-                            }
-                            for i in a..<b { res[Int(perm[i])] = best }
-                        }
-                    }
-                }
-            }
-        }
-        return out
-    }
-
-    /// Exact running (or partition) `sum` of integers; an error when a total does not fit in 64 bits.
-    static func sumInt(_ values: ArraySlice<Int64>, _ valid: ContiguousArray<UInt8>, _ o: WindowOrdering) throws -> Vector {
-        var out = ContiguousArray<Int64>(repeating: 0, count: o.count)
-        var has = ContiguousArray<UInt8>(repeating: 0, count: o.count)
-        var overflow = false
-        out.withUnsafeMutableBufferPointer { res in
-            has.withUnsafeMutableBufferPointer { hs in
-                o.permutation.withUnsafeBufferPointer { perm in
-                    values.withUnsafeBufferPointer { v in
-                        valid.withUnsafeBufferPointer { ok in
-                            var low: Int64 = 0, wraps: Int64 = 0
-                            var any: UInt8 = 0
-                            forEachPeerGroup(o, partition: { _ in low = 0; wraps = 0; any = 0 }) { a, b in
-                                for i in a..<b {
-                                    let r = Int(perm[i])
-                                    if ok[r] != 0 { addWide(&low, &wraps, v[r]); any = 1 }
-                                }
-                                if wraps != 0 { overflow = true }
-                                for i in a..<b {
-                                    let r = Int(perm[i])
-                                    res[r] = low
-                                    hs[r] = any
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        if overflow {
-            throw Diagnostic("integer overflow in sum() over a window: a total does not fit in a 64-bit integer",
-                             help: "sum a double instead, for example sum(x * 1.0) over (...)")
-        }
-        return Vector(.int(out[...]), validity: mask(has))
-    }
-
-    /// Running (or partition) `avg` of integers from an exact 128-bit sum.
-    static func avgInt(_ values: ArraySlice<Int64>, _ valid: ContiguousArray<UInt8>, _ o: WindowOrdering) throws -> Vector {
-        var out = ContiguousArray<Double>(repeating: 0, count: o.count)
+    /// The running (or partition) value of an accumulator at every row: rows are added a
+    /// peer group at a time (up to the end of the current row's peers, SQL's default frame),
+    /// and every row of the group gets the value; `has` is 0 where the value is null.
+    /// Generic over the accumulator so each instance compiles to its own plain loop.
+    static func running<A: WindowAccumulator>(_ acc: inout A, zero: A.Output,
+                                              _ o: WindowOrdering) -> (values: ContiguousArray<A.Output>, has: ContiguousArray<UInt8>) {
+        var out = ContiguousArray<A.Output>(repeating: zero, count: o.count)
         var has = ContiguousArray<UInt8>(repeating: 0, count: o.count)
         out.withUnsafeMutableBufferPointer { res in
             has.withUnsafeMutableBufferPointer { hs in
                 o.permutation.withUnsafeBufferPointer { perm in
-                    values.withUnsafeBufferPointer { v in
-                        valid.withUnsafeBufferPointer { ok in
-                            var low: Int64 = 0, wraps: Int64 = 0, n: Int64 = 0
-                            forEachPeerGroup(o, partition: { _ in low = 0; wraps = 0; n = 0 }) { a, b in
-                                for i in a..<b {
-                                    let r = Int(perm[i])
-                                    if ok[r] != 0 { addWide(&low, &wraps, v[r]); n += 1 }
-                                }
-                                let c = Double(n)
-                                let avg = wraps == 0 ? Double(low) / c : (Double(wraps) * 18_446_744_073_709_551_616.0 + Double(low)) / c
-                                for i in a..<b {
-                                    let r = Int(perm[i])
-                                    res[r] = n > 0 ? avg : 0
-                                    hs[r] = n > 0 ? 1 : 0
-                                }
-                            }
+                    forEachPeerGroup(o, partition: { _ in acc.reset() }) { a, b in
+                        for i in a..<b { acc.add(Int(perm[i])) }
+                        let (value, valid) = acc.value()
+                        let flag: UInt8 = valid ? 1 : 0
+                        for i in a..<b {
+                            let r = Int(perm[i])
+                            res[r] = value
+                            hs[r] = flag
                         }
                     }
                 }
             }
         }
-        return Vector(.double(out[...]), validity: mask(has))
-    }
-
-    /// Running (or partition) `sum` or `avg` of doubles, compensated as planq's aggregates are.
-    static func sumDouble(_ values: ArraySlice<Double>, _ valid: ContiguousArray<UInt8>, average: Bool,
-                          _ o: WindowOrdering) -> Vector {
-        var out = ContiguousArray<Double>(repeating: 0, count: o.count)
-        var has = ContiguousArray<UInt8>(repeating: 0, count: o.count)
-        out.withUnsafeMutableBufferPointer { res in
-            has.withUnsafeMutableBufferPointer { hs in
-                o.permutation.withUnsafeBufferPointer { perm in
-                    values.withUnsafeBufferPointer { v in
-                        valid.withUnsafeBufferPointer { ok in
-                            var sum = 0.0, comp = 0.0, n = 0
-                            forEachPeerGroup(o, partition: { _ in sum = 0; comp = 0; n = 0 }) { a, b in
-                                for i in a..<b {
-                                    let r = Int(perm[i])
-                                    if ok[r] != 0 { addCompensated(&sum, &comp, v[r]); n += 1 }
-                                }
-                                // inf + (-inf) compensation is NaN: fall back to the plain sum then.
-                                let total = comp.isFinite ? sum + comp : sum
-                                let value = average ? total / Double(max(n, 1)) : total
-                                for i in a..<b {
-                                    let r = Int(perm[i])
-                                    res[r] = value
-                                    hs[r] = n > 0 ? 1 : 0
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        return Vector(.double(out[...]), validity: mask(has))
+        return (out, has)
     }
 }

@@ -15,164 +15,129 @@ struct WindowOrdering {
     var count: Int
 
     /// Orders `count` rows by `partitionIDs` (dense ids below `partitionSlots`, or nil
-    /// for one partition) and then by the encoded `sort` keys, ties in input order.
+    /// for one partition) and then by the encoded `sort` keys, ties in input order;
+    /// partitions are sorted on up to `threads` threads.
     static func make(partitionIDs: ContiguousArray<UInt32>?, partitionSlots: Int,
-                     sort: [(Vector, Bool)], count n: Int) -> WindowOrdering {
-        var perm = ContiguousArray<UInt32>(repeating: 0, count: n)
-        var starts = ContiguousArray<Int>()
+                     sort: [(Vector, Bool)], count n: Int, threads: Int = 1) -> WindowOrdering {
+        let (words, width) = sort.isEmpty || n == 0 ? (ContiguousArray<UInt64>(), 0) : SortKeyEncoder.encode(sort, count: n)
+        // Where each partition's rows go: a stable counting sort by partition id, so rows
+        // keep input order inside a partition (the tie order the sorts below preserve).
+        var offsets = ContiguousArray<Int>(repeating: 0, count: 2)
+        var slots = 1
         if let gids = partitionIDs {
-            // Stable counting sort by partition id: rows keep input order inside a partition.
-            var offsets = ContiguousArray<Int>(repeating: 0, count: partitionSlots + 1)
+            slots = partitionSlots
+            offsets = ContiguousArray(repeating: 0, count: slots + 1)
             gids.withUnsafeBufferPointer { g in
                 offsets.withUnsafeMutableBufferPointer { o in
                     for r in 0..<n { o[Int(g[r]) + 1] += 1 }
-                    for p in 0..<partitionSlots { o[p + 1] += o[p] }
-                }
-            }
-            for p in 0..<partitionSlots where offsets[p + 1] > offsets[p] { starts.append(offsets[p]) }
-            gids.withUnsafeBufferPointer { g in
-                offsets.withUnsafeMutableBufferPointer { o in
-                    perm.withUnsafeMutableBufferPointer { out in
-                        for r in 0..<n {
-                            let p = Int(g[r])
-                            out[o[p]] = UInt32(r)
-                            o[p] += 1
-                        }
-                    }
+                    for p in 0..<slots { o[p + 1] += o[p] }
                 }
             }
         } else {
-            perm.withUnsafeMutableBufferPointer { out in
-                for r in 0..<n { out[r] = UInt32(r) }
-            }
-            if n > 0 { starts.append(0) }
+            offsets[1] = n
         }
+        var starts = ContiguousArray<Int>()
+        for p in 0..<slots where offsets[p + 1] > offsets[p] { starts.append(offsets[p]) }
         starts.append(n)
         var peers = ContiguousArray<UInt8>(repeating: 0, count: n)
         for s in starts.dropLast() { peers[s] = 1 }
-        if !sort.isEmpty && n > 0 {
-            sortPartitions(&perm, &peers, starts, sort, n)
-        }
-        return WindowOrdering(permutation: perm, partitionStarts: starts, peerStart: peers, count: n)
-    }
-
-    /// Sorts each partition's positions by the keys and marks where peer groups start.
-    static func sortPartitions(_ perm: inout ContiguousArray<UInt32>, _ peers: inout ContiguousArray<UInt8>,
-                               _ starts: ContiguousArray<Int>, _ sort: [(Vector, Bool)], _ n: Int) {
-        // One word per key, plus a null word for keys that have nulls (nulls sort
-        // last in both directions, as planq's `sort by` does).
-        var layout: [(words: ContiguousArray<UInt64>, nulls: Vector?, descending: Bool)] = []
-        for (v, desc) in sort {
-            layout.append((SortKeyEncoder.valueWords(v), v.nullCount > 0 ? v : nil, desc))
-        }
-        let w = layout.reduce(0) { $0 + ($1.nulls == nil ? 1 : 2) }
-        if w == 1 {
-            sortSingleWord(&perm, &peers, starts, layout[0].words, descending: layout[0].descending, n)
-            return
-        }
-        // Several words: row-major words per input row, compared word by word.
-        var words = ContiguousArray<UInt64>(repeating: 0, count: n * w)
-        var j = 0
-        for key in layout {
-            words.withUnsafeMutableBufferPointer { out in
-                key.words.withUnsafeBufferPointer { vw in
-                    if let nv = key.nulls {
-                        for r in 0..<n {
-                            if nv.isNull(r) { out[r * w + j] = 1 } else { out[r * w + j + 1] = key.descending ? ~vw[r] : vw[r] }
-                        }
-                    } else {
-                        for r in 0..<n { out[r * w + j] = key.descending ? ~vw[r] : vw[r] }
-                    }
-                }
-            }
-            j += key.nulls == nil ? 1 : 2
-        }
-        words.withUnsafeBufferPointer { p in
-            perm.withUnsafeMutableBufferPointer { all in
-                peers.withUnsafeMutableBufferPointer { peer in
-                    for s in 0..<(starts.count - 1) {
-                        let a = starts[s], b = starts[s + 1]
-                        if b - a > 1 {
-                            var seg = UnsafeMutableBufferPointer(rebasing: all[a..<b])
-                            seg.sort { x, y in
-                                let xo = Int(x) * w, yo = Int(y) * w
-                                for k in 0..<w where p[xo + k] != p[yo + k] { return p[xo + k] < p[yo + k] }
-                                return x < y
-                            }
-                        }
-                        for i in (a + 1)..<max(a + 1, b) {
-                            let xo = Int(all[i - 1]) * w, yo = Int(all[i]) * w
-                            var same = true
-                            for k in 0..<w where p[xo + k] != p[yo + k] { same = false; break }
-                            if !same { peer[i] = 1 }
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    /// A (key, row) pair: sorting pairs compares plain integers, row last for stability.
-    struct KeyedRow: Comparable {
-        var key: UInt64
-        var row: UInt32
-
-        @inline(__always)
-        static func < (a: KeyedRow, b: KeyedRow) -> Bool {
-            a.key != b.key ? a.key < b.key : a.row < b.row
-        }
-    }
-
-    /// The common case of one sort key without nulls: sort (word, row) pairs per partition.
-    static func sortSingleWord(_ perm: inout ContiguousArray<UInt32>, _ peers: inout ContiguousArray<UInt8>,
-                               _ starts: ContiguousArray<Int>, _ values: ContiguousArray<UInt64>,
-                               descending: Bool, _ n: Int) {
-        var pairs = ContiguousArray<KeyedRow>(repeating: KeyedRow(key: 0, row: 0), count: n)
-        let flip: UInt64 = descending ? ~0 : 0
-        pairs.withUnsafeMutableBufferPointer { pr in
-            values.withUnsafeBufferPointer { v in
-                perm.withUnsafeMutableBufferPointer { all in
-                    peers.withUnsafeMutableBufferPointer { peer in
-                        for i in 0..<n {
-                            let r = all[i]
-                            pr[i] = KeyedRow(key: v[Int(r)] ^ flip, row: r)
-                        }
-                        for s in 0..<(starts.count - 1) {
-                            let a = starts[s], b = starts[s + 1]
-                            if b - a > 1 {
-                                let seg = UnsafeMutableBufferPointer(rebasing: pr[a..<b])
-                                WindowOrdering.sortKeyed(seg)
-                            }
-                            all[a] = pr[a].row
-                            if b - a > 1 {
-                                for i in (a + 1)..<b {
-                                    all[i] = pr[i].row
-                                    if pr[i].key != pr[i - 1].key { peer[i] = 1 }
+        let runs = runBounds(starts, n, threads: width == 0 ? 1 : threads)
+        var perm = ContiguousArray<UInt32>(unsafeUninitializedCapacity: n) { _, c in c = n }
+        if width == 1 {
+            // One key word: carry it beside the row, so sorting reads contiguous pairs.
+            var pairs = ContiguousArray<KeySorter.Keyed>(unsafeUninitializedCapacity: n) { _, c in c = n }
+            words.withUnsafeBufferPointer { wd in
+                pairs.withUnsafeMutableBufferPointer { pr in
+                    scatter(partitionIDs, &offsets, n) { r, at in pr[at] = KeySorter.Keyed(key: wd[r], position: UInt32(r)) }
+                    perm.withUnsafeMutableBufferPointer { all in
+                        peers.withUnsafeMutableBufferPointer { peer in
+                            let pairRows = pr, allRows = all, peerFlags = peer
+                            // Each run touches only its own partitions' positions.
+                            ParallelTasks.forEach(runs.count - 1) { t in
+                                var sorter = KeySorter(words: wd, width: 1)
+                                for s in runs[t]..<runs[t + 1] {
+                                    let a = starts[s], b = starts[s + 1]
+                                    sorter.sortPairs(UnsafeMutableBufferPointer(rebasing: pairRows[a..<b]))
+                                    allRows[a] = pairRows[a].position
+                                    for i in (a + 1)..<max(a + 1, b) {
+                                        allRows[i] = pairRows[i].position
+                                        if pairRows[i].key != pairRows[i - 1].key { peerFlags[i] = 1 }
+                                    }
                                 }
                             }
                         }
                     }
                 }
             }
+        } else {
+            perm.withUnsafeMutableBufferPointer { all in
+                scatter(partitionIDs, &offsets, n) { r, at in all[at] = UInt32(r) }
+            }
+            if width > 1 {
+                sortPartitions(&perm, &peers, starts, runs, words, width)
+            }
+        }
+        return WindowOrdering(permutation: perm, partitionStarts: starts, peerStart: peers, count: n)
+    }
+
+    /// Calls `put(row, position)` for each row, positions from the counting sort's `offsets`
+    /// (consumed), or the row itself without partitions.
+    @inline(__always)
+    static func scatter(_ gids: ContiguousArray<UInt32>?, _ offsets: inout ContiguousArray<Int>, _ n: Int,
+                        _ put: (Int, Int) -> Void) {
+        guard let gids else {
+            for r in 0..<n { put(r, r) }
+            return
+        }
+        gids.withUnsafeBufferPointer { g in
+            offsets.withUnsafeMutableBufferPointer { o in
+                for r in 0..<n {
+                    let p = Int(g[r])
+                    put(r, o[p])
+                    o[p] += 1
+                }
+            }
         }
     }
 
-    /// Sorts one partition's pairs: insertion sort when tiny, the standard sort otherwise.
-    static func sortKeyed(_ segment: UnsafeMutableBufferPointer<KeyedRow>) {
-        var seg = segment
-        let m = seg.count
-        if m <= 16 {
-            for i in 1..<m {
-                let x = seg[i]
-                var j = i
-                while j > 0 && x < seg[j - 1] {
-                    seg[j] = seg[j - 1]
-                    j -= 1
-                }
-                seg[j] = x
-            }
-            return
+    /// Partition indices splitting the partitions into up to `threads` runs of about equal
+    /// row counts (a partition never straddles two runs); one run for small inputs.
+    static func runBounds(_ starts: ContiguousArray<Int>, _ n: Int, threads: Int) -> [Int] {
+        let partitions = starts.count - 1
+        let runs = n < 65_536 || partitions < 2 ? 1 : min(threads, partitions)
+        var bounds = [0]
+        for t in 1..<max(runs, 1) {
+            let target = n * t / runs
+            var p = bounds[bounds.count - 1]
+            while p < partitions && starts[p] < target { p += 1 }
+            bounds.append(p)
         }
-        seg.sort()
+        bounds.append(partitions)
+        return bounds
+    }
+
+    /// Sorts each partition's positions by several key words (``KeySorter``) and marks where
+    /// peer groups start, one run of partitions per thread.
+    static func sortPartitions(_ perm: inout ContiguousArray<UInt32>, _ peers: inout ContiguousArray<UInt8>,
+                               _ starts: ContiguousArray<Int>, _ runs: [Int],
+                               _ words: ContiguousArray<UInt64>, _ w: Int) {
+        words.withUnsafeBufferPointer { p in
+            perm.withUnsafeMutableBufferPointer { all in
+                peers.withUnsafeMutableBufferPointer { peer in
+                    // Each run writes only its own partitions' positions.
+                    let allRows = all, peerFlags = peer
+                    ParallelTasks.forEach(runs.count - 1) { t in
+                        var sorter = KeySorter(words: p, width: w)
+                        for s in runs[t]..<runs[t + 1] {
+                            let a = starts[s], b = starts[s + 1]
+                            if b - a > 1 {
+                                sorter.sort(UnsafeMutableBufferPointer(rebasing: allRows[a..<b]))
+                                for i in (a + 1)..<b where !sorter.equal(allRows[i - 1], allRows[i]) { peerFlags[i] = 1 }
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 }
