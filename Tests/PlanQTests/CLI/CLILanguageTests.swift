@@ -97,15 +97,18 @@ final class CLILanguageTests: XCTestCase {
         XCTAssertTrue(bad.err.contains("'risks' is a loaded table"), bad.err)
     }
 
-    func testSQLCompilerRefusesTheNewFormsByName() throws {
-        for (query, message) in [("risks union (risks)", "union is not compiled to SQL yet"),
-                                 ("risks anti join outcomes on plan", "anti join is not compiled to SQL yet"),
-                                 ("table x = risks; x", "a named result (table NAME = query) is not compiled to SQL yet"),
-                                 ("risks where ref in (risks select ref)", "a query after 'in' is not compiled to SQL yet")] {
+    /// Issue 16's forms compile to SQL (issue 18); what a dialect cannot say is refused by name.
+    func testSQLCompilerCompilesTheNewFormsAndRefusesWhatItCannot() throws {
+        for (query, sql) in [("risks union (risks)", "UNION ALL"),
+                             ("risks anti join outcomes on plan", "WHERE NOT EXISTS (SELECT 1 FROM \"outcomes\""),
+                             ("risks where ref in (risks select ref)", "WHERE \"ref\" IN (")] {
             let r = try planq(["sql", "--dialect", "duckdb", "--data", data, "-c", query])
-            XCTAssertEqual(r.status, 1, query)
-            XCTAssertTrue(r.err.contains(message), "\(query): \(r.err)")
-            XCTAssertTrue(r.out.isEmpty, query)
+            XCTAssertEqual(r.status, 0, "\(query): \(r.err)")
+            XCTAssertTrue(r.out.contains(sql), "\(query): \(r.out)")
         }
+        let bad = try planq(["sql", "--dialect", "postgres", "--data", data, "-c", "risks let s = to_text(1.5 * 2)"])
+        XCTAssertEqual(bad.status, 1)
+        XCTAssertTrue(bad.err.contains("to_text() of a double is not available on PostgreSQL"), bad.err)
+        XCTAssertTrue(bad.out.isEmpty)
     }
 }
