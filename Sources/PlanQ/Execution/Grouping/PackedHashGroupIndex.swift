@@ -142,6 +142,21 @@ final class PackedHashGroupIndex: GroupIndex {
         Int(truncatingIfNeeded: ((key &* 0xC2B2_AE3D_27D4_EB4F) >> 32) % UInt64(parts))
     }
 
+    /// Which of `1 << bits` radix partitions a packed key belongs to: the top
+    /// bits of a multiplicative hash (no division), with a multiplier unrelated
+    /// to the table's, so a partition's keys still spread over its own table.
+    @inline(__always)
+    static func radixPartition(_ key: UInt64, bits: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0xC2B2_AE3D_27D4_EB4F) >> (64 &- bits))
+    }
+
+    /// Forgets every group, keeping the table's memory (one table serves many
+    /// radix partitions in turn: allocated and faulted in once, not per partition).
+    func reset() {
+        if groupCount > 0 { memset(table, 0, capacity * MemoryLayout<UInt64>.stride) }
+        groupCount = 0
+    }
+
     /// Absorbs only the groups of `other` in partition `p` of `parts`; the map
     /// holds ``skipGroup`` for the rest. Partitions are merged by separate threads.
     func absorb(_ other: PackedHashGroupIndex, partition p: Int, of parts: Int) -> ContiguousArray<UInt32> {

@@ -13,7 +13,9 @@ import Foundation
 /// index mean the same slot in every thread; hashed groups are re-found in the
 /// first thread's table (or, when there are many, merged partition by
 /// partition on every thread). Packed keys that may be unique per row are
-/// instead partitioned before aggregating (`Aggregate+RadixPartitioned.swift`).
+/// instead partitioned before aggregating: by a counting-sort scatter
+/// (`Aggregate+RadixScatter.swift`, also on one thread) when the arguments
+/// have fixed width, else by per-partition gathers (`Aggregate+RadixPartitioned.swift`).
 /// Groups come out in order of first appearance on every path and thread
 /// count (``GroupOrder``): each state records its groups' first row positions.
 final class Aggregate: PhysicalOperator {
@@ -29,6 +31,8 @@ final class Aggregate: PhysicalOperator {
     private var output: MaterializedSource?
     /// Groups after a partitioned merge or aggregation (the planner's index then holds none or only thread 1's).
     var mergedGroups: Int?
+    /// Radix partitions of a counting-sort scatter run (``runRadixScatter(_:)``), shown by `explain`.
+    var radixPartitions: Int?
 
     init(child: PhysicalOperator, keys: [PhysicalExpr], calls: [PhysicalAggregateCall], index: GroupIndex,
          label: String, context: ExecutionContext, parallel: [PhysicalOperator] = [], rowHint: Int = 0) {
@@ -44,14 +48,17 @@ final class Aggregate: PhysicalOperator {
 
     override var name: String { index is DirectGroupIndex ? "DirectAggregate" : "HashAggregate" }
     override var detail: String {
-        "\(label) (\(index.strategy)\(mergedGroups.map { "; \($0) groups after merging partitions" } ?? ""))"
+        "\(label) (\(index.strategy)\(mergedGroups.map { "; \($0) groups after merging partitions" } ?? "")"
+            + "\(radixPartitions.map { "; rows scattered into \($0) radix partitions" } ?? ""))"
             + (parallel.isEmpty ? "" : ", \(parallel.count) threads (input rows shown: thread 1's)")
     }
     override var children: [PhysicalOperator] { [parallel.first ?? child] }
 
     override func produce() throws -> Batch? {
         if output == nil {
-            if parallel.isEmpty {
+            if let packed = index as? PackedHashGroupIndex, usesRadixScatter(packed) {
+                output = try runRadixScatter(packed)
+            } else if parallel.isEmpty {
                 output = try run()
             } else if let packed = index as? PackedHashGroupIndex, packed.isSparse(rows: rowHint) {
                 output = try runRadixPartitioned(packed)
@@ -78,7 +85,7 @@ final class Aggregate: PhysicalOperator {
     }
 
     /// Every key is an enum or a bool: groups are ordered by key (``GroupOrder``).
-    private var declaredOrder: Bool { GroupOrder.byDeclaredOrder(keys.map(\.type)) }
+    var declaredOrder: Bool { GroupOrder.byDeclaredOrder(keys.map(\.type)) }
 
     /// `columns` (keys first) with their rows ordered by key when the keys are all enums or bools.
     private func inKeyOrder(_ columns: [Vector], count: Int) -> [Vector] {
@@ -183,7 +190,7 @@ final class Aggregate: PhysicalOperator {
         let outputs = try ParallelTasks.map(parts) { p in
             try self.mergePartition(p, of: parts, partials, rowHint: groups / parts + 1, rows: rows)
         }
-        return concatenateInOrder(outputs)
+        return try assembleInOrder(outputs)
     }
 
     /// One partition's finished groups: key and aggregate columns, and each group's first position.
