@@ -12,17 +12,38 @@ extension Aggregate {
     /// in a bitmap over their range, and a rank is a prefix count of set bits.
     /// Falls back to ``concatenateInOrder(_:)`` when the order is by key, the
     /// positions are too sparse for a bitmap, or text columns use different dictionaries.
-    func assembleInOrder(_ outputs: [PartitionOutput]) throws -> MaterializedSource {
+    ///
+    /// With `packed`, each output's first column holds the groups' packed keys
+    /// (``PackedHashGroupIndex/packedKeyVector(_:)``): one value a group is
+    /// moved instead of one per key, and the keys are decoded in final order.
+    func assembleInOrder(_ outputs: [PartitionOutput], packed: PackedHashGroupIndex? = nil) throws -> MaterializedSource {
         let total = outputs.reduce(0) { $0 + $1.count }
-        let width = keys.count + calls.count
+        let width = outputs.first?.columns.count ?? 0
         guard !declaredOrder, total > 0, total < Int(UInt32.max), outputs.allSatisfy({ $0.positions.count == $0.count }),
               let ranks = Aggregate.ranks(outputs, total: total),
               (0..<width).allSatisfy({ c in Aggregate.sameDictionary(outputs.map { $0.columns[c] }) }) else {
-            return concatenateInOrder(outputs)
+            guard let packed else { return concatenateInOrder(outputs) }
+            let decoded = try outputs.map { o -> PartitionOutput in
+                guard let first = o.columns.first, let keyColumns = packed.keyVectors(packed: first) else {
+                    throw Diagnostic("internal error: a partition without its packed keys")
+                }
+                return PartitionOutput(columns: keyColumns + o.columns.dropFirst(), count: o.count, positions: o.positions)
+            }
+            return concatenateInOrder(decoded)
         }
         mergedGroups = total
-        let columns = try ParallelTasks.map(width) { c in
-            Aggregate.place(outputs.map { $0.columns[c] }, ranks, total: total)
+        // Columns are placed in parallel, but on no more threads than the aggregation was given.
+        let threads = min(width, max(1, parallel.count))
+        let placed = try ParallelTasks.map(threads) { t in
+            stride(from: t, to: width, by: threads).map { c in Aggregate.place(outputs.map { $0.columns[c] }, ranks, total: total) }
+        }
+        var columns: [Vector] = []
+        for c in 0..<width { columns.append(placed[c % threads][c / threads]) }
+        if let packed {
+            guard let first = columns.first, let keyColumns = packed.keyVectors(packed: first) else {
+                throw Diagnostic("internal error: a partition without its packed keys")
+            }
+            columns = keyColumns + columns.dropFirst()
         }
         return MaterializedSource(columns: columns, count: total, context: context)
     }

@@ -106,7 +106,7 @@ extension Aggregate {
                                     keys: keyBuffer, positions: positionBuffer, columns: scatteredColumns,
                                     argRanges: ranges, rows: rows)
         }
-        return try assembleInOrder(Array(outputs.joined()))
+        return try assembleInOrder(Array(outputs.joined()), packed: layout)
     }
 
     /// Pass 1 on one thread: its batches' packed keys and arguments, and its rows per partition.
@@ -210,7 +210,8 @@ extension Aggregate {
             }
             let groups = index.occupiedGroups()
             for acc in accumulators { acc.resize(max(index.slotCount, 1)) }
-            var out = index.keyVectors(groups)
+            // The keys travel packed (one value per group instead of one per key) until the groups are in order.
+            var out = [index.packedKeyVector(groups)]
             for acc in accumulators { out.append(try acc.finish(groups, totalRows: rows)) }
             outputs.append(PartitionOutput(columns: out, count: groups.count, positions: GroupOrder.positions(groups, first)))
         }

@@ -55,18 +55,29 @@ final class Aggregate: PhysicalOperator {
     override var children: [PhysicalOperator] { [parallel.first ?? child] }
 
     override func produce() throws -> Batch? {
-        if output == nil {
-            if let packed = index as? PackedHashGroupIndex, usesRadixScatter(packed) {
-                output = try runRadixScatter(packed)
-            } else if parallel.isEmpty {
-                output = try run()
-            } else if let packed = index as? PackedHashGroupIndex, packed.isSparse(rows: rowHint) {
-                output = try runRadixPartitioned(packed)
-            } else {
-                output = try runParallel()
-            }
-        }
+        if output == nil { output = try aggregate() }
         return try output?.next()
+    }
+
+    /// The whole result at once (no batches cut and concatenated again), when nothing has been produced yet.
+    override func produceWhole(width: Int) throws -> (columns: [Vector], count: Int)? {
+        guard output == nil, width == keys.count + calls.count else { return nil }
+        let result = try aggregate()
+        output = MaterializedSource(columns: [], count: 0, context: context)
+        return (result.columns, result.count)
+    }
+
+    /// Runs the aggregation on the path its keys and threads call for.
+    private func aggregate() throws -> MaterializedSource {
+        if let packed = index as? PackedHashGroupIndex, usesRadixScatter(packed) {
+            return try runRadixScatter(packed)
+        } else if parallel.isEmpty {
+            return try run()
+        } else if let packed = index as? PackedHashGroupIndex, packed.isSparse(rows: rowHint) {
+            return try runRadixPartitioned(packed)
+        } else {
+            return try runParallel()
+        }
     }
 
     /// One thread's state: the groups it has seen and its accumulators.
