@@ -71,6 +71,28 @@ def peak_rss_mb_self():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
+def reset_peak_rss():
+    """Linux: restart the process's peak-RSS counter (VmHWM), so the next peak is one question's."""
+    try:
+        with open("/proc/self/clear_refs", "w") as f:
+            f.write("5")
+        return True
+    except OSError:
+        return False
+
+
+def hwm_rss_mb():
+    """The process's peak RSS since start or the last reset_peak_rss(), MB (None if unknown)."""
+    try:
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024.0
+    except OSError:
+        pass
+    return None
+
+
 def current_rss_mb():
     try:
         with open("/proc/self/status") as f:
@@ -257,14 +279,18 @@ def worker_duckdb(a):
         for qid in a.questions.split(","):
             sql = BY_ID[qid][3]
             entry = res["q"].setdefault(qid, {})
-            times = []
+            times, cpu = [], []
+            con.execute("DROP TABLE IF EXISTS ans")
+            peak_reset = reset_peak_rss()
             try:
                 for _ in range(a.runs):
                     con.execute("DROP TABLE IF EXISTS ans")
                     if a.duckdb_result == "ctas":
                         s = time.perf_counter()
+                        c0 = time.process_time()
                         con.execute(f"CREATE TEMP TABLE ans AS {sql}")
                         times.append((time.perf_counter() - s) * 1e3)
+                        cpu.append((time.process_time() - c0) * 1e3)
                     else:  # fetch the whole result into the client
                         s = time.perf_counter()
                         con.execute(sql).fetchnumpy()
@@ -273,7 +299,12 @@ def worker_duckdb(a):
                     con.execute(f"CREATE TEMP TABLE ans AS {sql}")
                 entry[str(t)] = {"median_ms": statistics.median(times), "runs_ms": times,
                                  "check": duckdb_checksum(con)}
+                if cpu:
+                    entry[str(t)]["cpu_ms"] = statistics.median(cpu)
                 con.execute("DROP TABLE IF EXISTS ans")
+                # This question's peak: the loaded table plus what its runs allocated (results included).
+                if peak_reset and hwm_rss_mb() is not None:
+                    entry[str(t)]["peak_rss_mb"] = hwm_rss_mb()
             except Exception as e:
                 entry[str(t)] = {"error": f"{type(e).__name__}: {e}"}
             log(f"[duckdb] t={t} {qid}: {entry[str(t)].get('median_ms', entry[str(t)].get('error'))}")
@@ -376,7 +407,8 @@ DISCARD_ENV = dict(os.environ, PLANQ_BENCH_DISCARD_OUTPUT="1")
 
 
 def run_planq_proc(cmd, stdout_path, timeout, env=None):
-    """Run planq; return (returncode, stderr text, peak RSS MB, wall s)."""
+    """Run planq; return (returncode, stderr text, peak RSS MB, wall s). The process's CPU time
+    (user + system, all threads) is left in LAST_CPU_S[0]."""
     with tempfile.TemporaryFile() as err, open(stdout_path, "wb") as out:
         t0 = time.perf_counter()
         p = subprocess.Popen(cmd, stdout=out, stderr=err, stdin=subprocess.DEVNULL, env=env)
@@ -393,8 +425,13 @@ def run_planq_proc(cmd, stdout_path, timeout, env=None):
                     ru.ru_maxrss / 1024.0, time.perf_counter() - t0
             time.sleep(0.01)
         p.returncode = os.waitstatus_to_exitcode(status)
+        LAST_CPU_S[0] = ru.ru_utime + ru.ru_stime
         err.seek(0)
         return p.returncode, err.read().decode(errors="replace"), ru.ru_maxrss / 1024.0, time.perf_counter() - t0
+
+
+# CPU seconds of the last process run_planq_proc waited for.
+LAST_CPU_S = [0.0]
 
 
 def tail(s, n=3):
@@ -413,12 +450,20 @@ def run_planq(a, data_dir, threads, qids):
     loads, peaks = [], []
     loads_by_t, rss_load, col_bytes = {}, [], []
     for t in threads:
+        # CPU time of a process that only loads (and answers a trivial query): subtracted from each
+        # question's process to give CPU ms per run, which a busy machine inflates far less than wall time.
+        base = [exe, "--data", data_dir, "--timer", "--threads", str(t), "--format", "csv"]
+        load_cpu = []
+        for _ in range(2):
+            rc, _, _, _ = run_planq_proc(base + ["-c", "x limit 1"], os.devnull, a.timeout, env=DISCARD_ENV)
+            if rc == 0:
+                load_cpu.append(LAST_CPU_S[0])
         for qid in qids:
             q = BY_ID[qid][2]
             entry = res["q"].setdefault(qid, {})
-            base = [exe, "--data", data_dir, "--timer", "--threads", str(t), "--format", "csv"]
             rc, err, peak, wall = run_planq_proc(base + ["-c", "; ".join([q] * a.runs)], os.devnull, a.timeout,
                                                  env=DISCARD_ENV)
+            cpu_s = LAST_CPU_S[0]
             peaks.append(peak)
             m = LOAD_RE.search(err)
             if m:
@@ -433,7 +478,10 @@ def run_planq(a, data_dir, threads, qids):
                 entry[str(t)] = {"error": f"exit {rc}, {len(times)}/{a.runs} Time lines: {tail(err)}"}
                 log(f"[planq] t={t} {qid}: {entry[str(t)]['error']}")
                 continue
-            e = {"median_ms": statistics.median(times), "runs_ms": times}
+            # The timed process's peak: load plus this question's runs (results computed, not rendered).
+            e = {"median_ms": statistics.median(times), "runs_ms": times, "peak_rss_mb": peak}
+            if load_cpu:
+                e["cpu_ms"] = max(0.0, (cpu_s - min(load_cpu)) / a.runs * 1e3)
             # one more run, results to a CSV file, for the checksum
             with tempfile.NamedTemporaryFile(suffix=".csv", delete=False) as tf:
                 out = tf.name
@@ -718,6 +766,40 @@ def results_markdown(results, a, threads, qids, name, table, status, problems, o
                 sp.append(f"{x / y:.2f}x" if x and y else "-")
             L.append(f"| {qid} {BY_ID[qid][1]} | {sp[0]} | {sp[1]} |")
         L.append("")
+    # Spread of the runs and each question's own peak memory.
+    L.append("### Spread of the runs and peak memory per question")
+    L.append("")
+    L.append("min–max of the runs (wall ms); CPU ms per run; peak RSS (MB) of the process while it answered the question: planq's "
+             "timed process (load included, one process per question and thread count), DuckDB's worker after its "
+             "peak counter was reset before the question (the loaded table included, its load peak not).")
+    L.append("")
+    head = ["question"]
+    for t in threads:
+        head += [f"planq t{t} runs", f"DuckDB t{t} runs", f"CPU planq/DuckDB t{t}", f"planq RSS t{t}", f"DuckDB RSS t{t}"]
+    L.append("| " + " | ".join(head) + " |")
+    L.append("|" + "---|" * len(head))
+
+    def entry(r, qid, t):
+        return r.get("q", {}).get(qid, {}).get(str(t)) or {}
+
+    for qid in qids:
+        row = [qid]
+        for t in threads:
+            for r in (P, D):
+                runs = entry(r, qid, t).get("runs_ms")
+                row.append(f"{min(runs):.1f}–{max(runs):.1f}" if runs else "-")
+            pc, dc = entry(P, qid, t).get("cpu_ms"), entry(D, qid, t).get("cpu_ms")
+            row.append(f"{pc:.0f}/{dc:.0f} = {pc / dc:.2f}x" if pc is not None and dc else "-")
+            pr, dr = entry(P, qid, t).get("peak_rss_mb"), entry(D, qid, t).get("peak_rss_mb")
+            row.append(f"{pr:.0f}" if pr is not None else "-")
+            row.append((f"**{dr:.0f}**" if pr is not None and pr > dr else f"{dr:.0f}") if dr is not None else "-")
+        L.append("| " + " | ".join(row) + " |")
+    L.append("")
+    L.append("DuckDB RSS in bold: planq's peak for that question was higher. CPU: median CPU ms per run "
+             "(user + system, all threads): DuckDB's `time.process_time()` around each run; planq's "
+             "(process CPU − CPU of a load-only process) / runs, so it includes parsing and planning. "
+             "Busy machines inflate CPU time far less than wall time.")
+    L.append("")
     L.append("### Load and memory")
     L.append("")
     L.append("| | planq | DuckDB |")

@@ -41,6 +41,18 @@ enum GroupOrder {
         }
     }
 
+    /// Records `positions[i]` for the group of row `i` where it is smaller than the group's position so far.
+    static func note(_ gids: UnsafeBufferPointer<UInt32>, positions p: UnsafeBufferPointer<Int64>, slots: Int,
+                     into first: inout ContiguousArray<Int64>) {
+        if first.count < slots { first.append(contentsOf: repeatElement(unseen, count: slots - first.count)) }
+        first.withUnsafeMutableBufferPointer { f in
+            for i in 0..<gids.count {
+                let g = Int(gids[i])
+                if p[i] < f[g] { f[g] = p[i] }
+            }
+        }
+    }
+
     /// Positions of `groups`, in that order.
     static func positions(_ groups: ContiguousArray<UInt32>, _ first: ContiguousArray<Int64>) -> ContiguousArray<Int64> {
         ContiguousArray(groups.map { first.indices.contains(Int($0)) ? first[Int($0)] : unseen })

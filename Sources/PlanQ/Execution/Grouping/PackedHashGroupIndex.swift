@@ -142,6 +142,21 @@ final class PackedHashGroupIndex: GroupIndex {
         Int(truncatingIfNeeded: ((key &* 0xC2B2_AE3D_27D4_EB4F) >> 32) % UInt64(parts))
     }
 
+    /// Which of `1 << bits` radix partitions a packed key belongs to: the top
+    /// bits of a multiplicative hash (no division), with a multiplier unrelated
+    /// to the table's, so a partition's keys still spread over its own table.
+    @inline(__always)
+    static func radixPartition(_ key: UInt64, bits: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0xC2B2_AE3D_27D4_EB4F) >> (64 &- bits))
+    }
+
+    /// Forgets every group, keeping the table's memory (one table serves many
+    /// radix partitions in turn: allocated and faulted in once, not per partition).
+    func reset() {
+        if groupCount > 0 { memset(table, 0, capacity * MemoryLayout<UInt64>.stride) }
+        groupCount = 0
+    }
+
     /// Absorbs only the groups of `other` in partition `p` of `parts`; the map
     /// holds ``skipGroup`` for the rest. Partitions are merged by separate threads.
     func absorb(_ other: PackedHashGroupIndex, partition p: Int, of parts: Int) -> ContiguousArray<UInt32> {
@@ -287,15 +302,35 @@ final class PackedHashGroupIndex: GroupIndex {
     /// into that key's typed column (no intermediate digit array, no generic
     /// map: decoding 1e7 groups' six keys was ~200 instructions a group).
     func keyVectors(_ groups: ContiguousArray<UInt32>) -> [Vector] {
-        let n = groups.count
         let k = keys
-        return groups.withUnsafeBufferPointer { gs in
-            domains.enumerated().map { (i, d) -> Vector in
+        return groups.withUnsafeBufferPointer { gs in decode(gs.count) { k[Int(gs[$0])] } }
+    }
+
+    /// The groups' packed keys as one column (their bit patterns as ints), to be
+    /// moved as one value per group and decoded by ``keyVectors(packed:)`` later.
+    func packedKeyVector(_ groups: ContiguousArray<UInt32>) -> Vector {
+        let k = keys
+        return Vector(.int(makeBuffer(groups.count) { (o: UnsafeMutableBufferPointer<Int64>) in
+            for r in 0..<groups.count { (o.baseAddress.unsafelyUnwrapped + r).initialize(to: Int64(bitPattern: k[Int(groups[r])])) }
+        }[...]))
+    }
+
+    /// The key columns of a ``packedKeyVector(_:)`` column (nil if it is not one).
+    func keyVectors(packed: Vector) -> [Vector]? {
+        guard case .int(let a) = packed.data else { return nil }
+        return a.withUnsafeBufferPointer { p in decode(p.count) { UInt64(bitPattern: p[$0]) } }
+    }
+
+    /// Key columns of `n` groups whose packed keys `key(r)` gives.
+    @inline(__always)
+    private func decode(_ n: Int, _ key: (Int) -> UInt64) -> [Vector] {
+        do {
+            return domains.enumerated().map { (i, d) -> Vector in
                 let sh = shifts[i], mask = (UInt64(1) << PackedHashGroupIndex.bits(d.size)) &- 1
                 let size = UInt64(d.size)
                 var nulls = false
                 @inline(__always) func digit(_ r: Int) -> UInt64 {
-                    let x = (k[Int(gs[r])] >> sh) & mask
+                    let x = (key(r) >> sh) & mask
                     if x == size { nulls = true; return 0 }
                     return x
                 }
@@ -327,7 +362,7 @@ final class PackedHashGroupIndex: GroupIndex {
                 var validity: ValidityMask?
                 if nulls {
                     var m = ValidityMask(count: n, allValid: true)
-                    for r in 0..<n where (k[Int(gs[r])] >> sh) & mask == size { m.set(r, valid: false) }
+                    for r in 0..<n where (key(r) >> sh) & mask == size { m.set(r, valid: false) }
                     validity = m
                 }
                 return Vector(data, validity: validity)

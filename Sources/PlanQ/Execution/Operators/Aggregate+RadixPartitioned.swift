@@ -27,7 +27,7 @@ extension Aggregate {
         let outputs = try ParallelTasks.map(parts) { p in
             try self.aggregatePartition(buckets.map { $0[p] }, layout, rows: rows, parts: parts)
         }
-        return concatenateInOrder(outputs)
+        return try assembleInOrder(outputs)
     }
 
     /// Phase 1 on one thread: its morsels' rows, bucketed by partition.

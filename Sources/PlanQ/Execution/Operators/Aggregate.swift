@@ -13,7 +13,9 @@ import Foundation
 /// index mean the same slot in every thread; hashed groups are re-found in the
 /// first thread's table (or, when there are many, merged partition by
 /// partition on every thread). Packed keys that may be unique per row are
-/// instead partitioned before aggregating (`Aggregate+RadixPartitioned.swift`).
+/// instead partitioned before aggregating: by a counting-sort scatter
+/// (`Aggregate+RadixScatter.swift`, also on one thread) when the arguments
+/// have fixed width, else by per-partition gathers (`Aggregate+RadixPartitioned.swift`).
 /// Groups come out in order of first appearance on every path and thread
 /// count (``GroupOrder``): each state records its groups' first row positions.
 final class Aggregate: PhysicalOperator {
@@ -29,6 +31,8 @@ final class Aggregate: PhysicalOperator {
     private var output: MaterializedSource?
     /// Groups after a partitioned merge or aggregation (the planner's index then holds none or only thread 1's).
     var mergedGroups: Int?
+    /// Radix partitions of a counting-sort scatter run (``runRadixScatter(_:)``), shown by `explain`.
+    var radixPartitions: Int?
 
     init(child: PhysicalOperator, keys: [PhysicalExpr], calls: [PhysicalAggregateCall], index: GroupIndex,
          label: String, context: ExecutionContext, parallel: [PhysicalOperator] = [], rowHint: Int = 0) {
@@ -44,22 +48,36 @@ final class Aggregate: PhysicalOperator {
 
     override var name: String { index is DirectGroupIndex ? "DirectAggregate" : "HashAggregate" }
     override var detail: String {
-        "\(label) (\(index.strategy)\(mergedGroups.map { "; \($0) groups after merging partitions" } ?? ""))"
+        "\(label) (\(index.strategy)\(mergedGroups.map { "; \($0) groups after merging partitions" } ?? "")"
+            + "\(radixPartitions.map { "; rows scattered into \($0) radix partitions" } ?? ""))"
             + (parallel.isEmpty ? "" : ", \(parallel.count) threads (input rows shown: thread 1's)")
     }
     override var children: [PhysicalOperator] { [parallel.first ?? child] }
 
     override func produce() throws -> Batch? {
-        if output == nil {
-            if parallel.isEmpty {
-                output = try run()
-            } else if let packed = index as? PackedHashGroupIndex, packed.isSparse(rows: rowHint) {
-                output = try runRadixPartitioned(packed)
-            } else {
-                output = try runParallel()
-            }
-        }
+        if output == nil { output = try aggregate() }
         return try output?.next()
+    }
+
+    /// The whole result at once (no batches cut and concatenated again), when nothing has been produced yet.
+    override func produceWhole(width: Int) throws -> (columns: [Vector], count: Int)? {
+        guard output == nil, width == keys.count + calls.count else { return nil }
+        let result = try aggregate()
+        output = MaterializedSource(columns: [], count: 0, context: context)
+        return (result.columns, result.count)
+    }
+
+    /// Runs the aggregation on the path its keys and threads call for.
+    private func aggregate() throws -> MaterializedSource {
+        if let packed = index as? PackedHashGroupIndex, usesRadixScatter(packed) {
+            return try runRadixScatter(packed)
+        } else if parallel.isEmpty {
+            return try run()
+        } else if let packed = index as? PackedHashGroupIndex, packed.isSparse(rows: rowHint) {
+            return try runRadixPartitioned(packed)
+        } else {
+            return try runParallel()
+        }
     }
 
     /// One thread's state: the groups it has seen and its accumulators.
@@ -78,7 +96,7 @@ final class Aggregate: PhysicalOperator {
     }
 
     /// Every key is an enum or a bool: groups are ordered by key (``GroupOrder``).
-    private var declaredOrder: Bool { GroupOrder.byDeclaredOrder(keys.map(\.type)) }
+    var declaredOrder: Bool { GroupOrder.byDeclaredOrder(keys.map(\.type)) }
 
     /// `columns` (keys first) with their rows ordered by key when the keys are all enums or bools.
     private func inKeyOrder(_ columns: [Vector], count: Int) -> [Vector] {
@@ -183,7 +201,7 @@ final class Aggregate: PhysicalOperator {
         let outputs = try ParallelTasks.map(parts) { p in
             try self.mergePartition(p, of: parts, partials, rowHint: groups / parts + 1, rows: rows)
         }
-        return concatenateInOrder(outputs)
+        return try assembleInOrder(outputs)
     }
 
     /// One partition's finished groups: key and aggregate columns, and each group's first position.

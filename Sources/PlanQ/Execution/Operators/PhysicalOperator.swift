@@ -40,10 +40,30 @@ class PhysicalOperator {
     /// Subclass hook: the next non-empty batch or nil.
     func produce() throws -> Batch? { nil }
 
+    /// Subclass hook: the operator's whole output as `width` columns, when it
+    /// holds it that way already (a finished aggregation) and nothing has been
+    /// produced yet; nil to go batch by batch. Draining then copies nothing
+    /// (cutting 1e7 rows into batches and concatenating them again was a full copy).
+    func produceWhole(width: Int) throws -> (columns: [Vector], count: Int)? { nil }
+
+    /// ``produceWhole(width:)`` with the row count and timing that ``next()`` keeps.
+    final func nextWhole(width: Int) throws -> (columns: [Vector], count: Int)? {
+        try context.checkCancelled()
+        let t0 = timed ? Engine.now() : 0
+        let whole = try produceWhole(width: width)
+        if timed { elapsed += Engine.now() - t0 }
+        if let whole { rowsOut += whole.count }
+        return whole
+    }
+
     /// Pulls every batch from `op` and concatenates them column by column.
     /// Stops with an error once the rows pass the memory limit of the context's
     /// ``ExecutionLimits`` (the row limit is for joins, which multiply rows).
     static func drain(_ op: PhysicalOperator, columns: Int) throws -> (columns: [Vector], count: Int) {
+        if let whole = try op.nextWhole(width: columns) {
+            try op.context.limits.checkMemory(rows: whole.count, columns: columns, "an intermediate result")
+            return whole
+        }
         var batches: [Batch] = []
         var total = 0
         while let b = try op.next() {
