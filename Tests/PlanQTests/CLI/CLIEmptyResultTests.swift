@@ -9,33 +9,8 @@ final class CLIEmptyResultTests: XCTestCase {
     static let fixture = root.appendingPathComponent("Tests/Fixtures/explain").path
     static let datasets = root.appendingPathComponent("datasets").path
 
-    var binary: URL {
-        var d = Bundle.main.bundleURL
-        for _ in 0..<3 {
-            let c = d.appendingPathComponent("planq")
-            if FileManager.default.isExecutableFile(atPath: c.path) { return c }
-            d.deleteLastPathComponent()
-        }
-        return Bundle.main.bundleURL.appendingPathComponent("planq")
-    }
-
-    struct Run { var status: Int32; var out: String; var err: String }
-
-    func planq(_ args: [String]) throws -> Run {
-        let p = Process()
-        p.executableURL = binary
-        p.arguments = args
-        var env = ProcessInfo.processInfo.environment
-        env["NO_COLOR"] = "1"
-        p.environment = env
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Run(status: p.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self))
-    }
+    /// Runs the built `planq` with `args`, colour off.
+    func planq(_ args: [String]) throws -> CLIRun { try CLIRunner().planq(args, environment: ["NO_COLOR": "1"]) }
 
     func testEmptyResultIsExplainedOnStderrUnlessQuiet() throws {
         let q = #"indicators where theme = "Community Safety" and status = red group by owner"#

@@ -21,7 +21,7 @@ final class CLIInputCheckTests: XCTestCase {
 
     /// Runs planq with arguments given as raw bytes (Foundation's `Process` takes
     /// only strings, which cannot hold a lone 0xE9), through `sh` and `printf`.
-    func planqRaw(_ args: [[UInt8]], stdin: [UInt8]? = nil) throws -> CLITests.Run {
+    func planqRaw(_ args: [[UInt8]], stdin: [UInt8]? = nil) throws -> CLIRun {
         func word(_ bytes: [UInt8]) -> String {
             "\"$(printf '" + bytes.map { String(format: "\\%03o", $0) }.joined() + "')\""
         }
@@ -42,7 +42,7 @@ final class CLIInputCheckTests: XCTestCase {
         let o = out.fileHandleForReading.readDataToEndOfFile()
         let e = err.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
-        return CLITests.Run(status: p.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self))
+        return CLIRun(status: p.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self))
     }
 
     /// `t where m = "caf\xE9" aggregate count() as c`: a Latin-1 é at offset 16.

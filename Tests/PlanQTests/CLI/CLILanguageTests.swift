@@ -7,45 +7,12 @@ final class CLILanguageTests: XCTestCase {
     var data: String { CLITests.fixtures }
     var cli: CLILanguageTests { self }
 
-    /// Runs the built `planq` (found as ``CLITests`` finds it) with `args` and `stdin`.
-    func planq(_ args: [String], stdin: String? = nil) throws -> CLITests.Run {
-        var dir = Bundle.main.bundleURL
-        var binary = dir.appendingPathComponent("planq")
-        for _ in 0..<3 {
-            let candidate = dir.appendingPathComponent("planq")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { binary = candidate; break }
-            dir.deleteLastPathComponent()
-        }
-        let p = Process()
-        p.executableURL = binary
-        p.arguments = args
-        let out = Pipe(), err = Pipe(), inp = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = inp
-        try p.run()
-        if let stdin { inp.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try inp.fileHandleForWriting.close()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return CLITests.Run(status: p.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self))
-    }
+    /// Runs the built `planq` with `args` and optional standard input.
+    func planq(_ args: [String], stdin: String? = nil) throws -> CLIRun { try CLIRunner().planq(args, stdin: stdin) }
 
     /// Runs `python3 -m json.tool` on `text`; true when it accepts it as one document.
     func jsonToolAccepts(_ text: String) throws -> Bool {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", "-m", "json.tool"]
-        let inp = Pipe(), out = Pipe()
-        p.standardInput = inp
-        p.standardOutput = out
-        p.standardError = out
-        try p.run()
-        inp.fileHandleForWriting.write(Data(text.utf8))
-        try inp.fileHandleForWriting.close()
-        _ = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return p.terminationStatus == 0
+        try CLIRunner().run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-m", "json.tool"], stdin: text).status == 0
     }
 
     func testSeveralStatementsWriteOneJSONDocument() throws {

@@ -7,28 +7,8 @@ final class IngestCommandTests: XCTestCase {
         .deletingLastPathComponent().deletingLastPathComponent()
     static let fixtures = root.appendingPathComponent("Tests/Fixtures/ingest")
 
-    var binary: URL {
-        var dir = Bundle.main.bundleURL
-        for _ in 0..<3 {
-            let candidate = dir.appendingPathComponent("planq")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            dir.deleteLastPathComponent()
-        }
-        return Bundle.main.bundleURL.appendingPathComponent("planq")
-    }
-
-    func planq(_ args: [String]) throws -> (status: Int32, out: String, err: String) {
-        let p = Process()
-        p.executableURL = binary
-        p.arguments = args
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
-    }
+    /// Runs the built `planq` with `args`.
+    func planq(_ args: [String]) throws -> CLIRun { try CLIRunner().planq(args) }
 
     func tempDir() -> URL {
         FileManager.default.temporaryDirectory.appendingPathComponent("planq-ingest-cli-\(UUID().uuidString)")

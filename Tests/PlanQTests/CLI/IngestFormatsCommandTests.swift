@@ -7,30 +7,8 @@ final class IngestFormatsCommandTests: XCTestCase {
     static let formats = IngestCommandTests.root.appendingPathComponent("Tests/Fixtures/formats")
     static let reference = IngestCommandTests.root.deletingLastPathComponent().appendingPathComponent("shared/reference/national-indicators.csv")
 
-    /// The built `planq` binary beside the test bundle.
-    var binary: URL {
-        var dir = Bundle.main.bundleURL
-        for _ in 0..<3 {
-            let candidate = dir.appendingPathComponent("planq")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            dir.deleteLastPathComponent()
-        }
-        return Bundle.main.bundleURL.appendingPathComponent("planq")
-    }
-
-    /// Runs planq with `args`: exit status, stdout and stderr.
-    func planq(_ args: [String]) throws -> (status: Int32, out: String, err: String) {
-        let p = Process()
-        p.executableURL = binary
-        p.arguments = args
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
-    }
+    /// Runs the built `planq` with `args`.
+    func planq(_ args: [String]) throws -> CLIRun { try CLIRunner().planq(args) }
 
     func tempDir() throws -> URL {
         let d = FileManager.default.temporaryDirectory.appendingPathComponent("planq-ingest-formats-\(UUID().uuidString)")

@@ -3,28 +3,8 @@ import XCTest
 
 /// `planq sql`: SQL on stdout, errors with a caret and exit 1, usage errors exit 2.
 final class SQLCommandTests: XCTestCase {
-    /// Runs the built `planq` (found as ``CLITests`` finds it) with `args` and optional stdin.
-    func planq(_ args: [String], stdin: String? = nil) throws -> CLITests.Run {
-        var dir = Bundle.main.bundleURL
-        var binary = dir.appendingPathComponent("planq")
-        for _ in 0..<3 where !FileManager.default.isExecutableFile(atPath: binary.path) {
-            dir.deleteLastPathComponent()
-            binary = dir.appendingPathComponent("planq")
-        }
-        let p = Process()
-        p.executableURL = binary
-        p.arguments = args
-        let out = Pipe(), err = Pipe(), inp = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = inp
-        try p.run()
-        if let stdin { inp.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try inp.fileHandleForWriting.close()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return CLITests.Run(status: p.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self))
-    }
+    /// Runs the built `planq` with `args` and optional standard input.
+    func planq(_ args: [String], stdin: String? = nil) throws -> CLIRun { try CLIRunner().planq(args, stdin: stdin) }
 
     func testPrintsSQLForEachStatement() throws {
         let r = try planq(["sql", "--dialect", "postgres", "--data", CLITests.fixtures, "--today", "2009-06-30",

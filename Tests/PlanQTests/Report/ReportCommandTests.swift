@@ -14,32 +14,11 @@ final class ReportCommandTests: XCTestCase {
 
     override func tearDown() { try? FileManager.default.removeItem(atPath: dir) }
 
-    var binary: URL {
-        var d = Bundle.main.bundleURL
-        for _ in 0..<3 {
-            let c = d.appendingPathComponent("planq")
-            if FileManager.default.isExecutableFile(atPath: c.path) { return c }
-            d.deleteLastPathComponent()
-        }
-        return Bundle.main.bundleURL.appendingPathComponent("planq")
-    }
+    /// Runs `exe` (planq, Chromium, Python) with `args`.
+    func run(_ exe: URL, _ args: [String]) throws -> CLIRun { try CLIRunner().run(exe, args) }
 
-    struct Run { var status: Int32; var out: String; var err: String }
-
-    func run(_ exe: URL, _ args: [String]) throws -> Run {
-        let p = Process()
-        p.executableURL = exe
-        p.arguments = args
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Run(status: p.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self))
-    }
-
-    func planq(_ args: [String]) throws -> Run { try run(binary, args) }
+    /// Runs the built `planq` with `args`.
+    func planq(_ args: [String]) throws -> CLIRun { try CLIRunner().planq(args) }
 
     func testWritesHTMLAndMarkdownFiles() throws {
         let html = dir + "/pack.html", md = dir + "/pack.md"

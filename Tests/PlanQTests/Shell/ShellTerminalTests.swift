@@ -22,15 +22,7 @@ final class ShellTerminalTests: XCTestCase {
     }
 
     /// The `planq` executable next to the test bundle.
-    var binary: String {
-        var dir = Bundle.main.bundleURL
-        for _ in 0..<3 {
-            let candidate = dir.appendingPathComponent("planq")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate.path }
-            dir.deleteLastPathComponent()
-        }
-        return Bundle.main.bundleURL.appendingPathComponent("planq").path
-    }
+    var binary: String { CLIRunner().binary.path }
 
     /// Starts the shell on the fixture plans (or `data`) and waits for its first prompt.
     /// Paging is off unless `environment` names a pager (`PLANQ_PAGER`).
