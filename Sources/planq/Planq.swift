@@ -23,6 +23,7 @@ struct Planq: ParsableCommand {
         planq query -c 'indicators group by theme'. `planq help SUBCOMMAND` shows a \
         subcommand's options.
         """,
+        version: "planq \(PlanQVersion.string)",
         subcommands: [QueryCommand.self, IngestCommand.self, ReportCommand.self, SQLCommand.self],
         defaultSubcommand: QueryCommand.self)
 

@@ -18,6 +18,14 @@ final class CLISubcommandTests: XCTestCase {
         XCTAssertEqual(named.out, bare.out)
     }
 
+    func testVersionPrintsTheReleaseAndExitsZero() throws {
+        for args in [["--version"], ["query", "--version"]] {
+            let r = try cli.planq(args)
+            XCTAssertEqual(r.status, 0, r.err)
+            XCTAssertEqual(r.out, "planq 0.4.0\n")
+        }
+    }
+
     func testQueryErrorsAreTheSameThroughTheSubcommand() throws {
         let r = try cli.planq(["query", "--data", fixtures, "-c", "indicators where statu = red"])
         XCTAssertEqual(r.status, 1)
