@@ -23,8 +23,7 @@ final class Sort: PhysicalOperator {
             let executor = ExpressionExecutor(context: context)
             let batch = Batch(columns: cols, count: n)
             let keyVectors = try keys.map { (try executor.evaluate($0.0, batch), $0.1) }
-            let (words, w) = SortKeyEncoder.encode(keyVectors, count: n)
-            let perm = SortKeyEncoder.permutation(words, width: w, count: n)
+            let perm = SortKeyEncoder.order(keyVectors, count: n)
             output = MaterializedSource(columns: cols.map { $0.gather(perm) }, count: n, context: context)
         }
         return try output?.next()

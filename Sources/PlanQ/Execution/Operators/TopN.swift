@@ -48,8 +48,7 @@ final class TopN: PhysicalOperator {
                 partition = try HashGroupIndex(types: keys.map(\.type)).assignAll(keys, count: count)
             }
             let partVector = Vector(.int(ContiguousArray(partition.map { Int64($0) })[...]))
-            let (words, w) = SortKeyEncoder.encode([(partVector, false), (try executor.evaluate(key, batch), descending)], count: count)
-            let perm = SortKeyEncoder.permutation(words, width: w, count: count)
+            let perm = SortKeyEncoder.order([(partVector, false), (try executor.evaluate(key, batch), descending)], count: count)
             var keep = ContiguousArray<UInt32>()
             var taken = 0
             var current: UInt32?

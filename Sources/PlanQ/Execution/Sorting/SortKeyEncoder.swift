@@ -81,6 +81,13 @@ enum SortKeyEncoder {
         }
     }
 
+    /// The rows' order under `keys` (each with its descending flag): ``encode(_:count:)`` then
+    /// ``permutation(_:width:count:)``, the one way `sort by` and `top n` order whole inputs.
+    static func order(_ keys: [(Vector, Bool)], count n: Int) -> ContiguousArray<UInt32> {
+        let (words, w) = encode(keys, count: n)
+        return permutation(words, width: w, count: n)
+    }
+
     /// Row order sorted by the encoded words; ties keep input order (stable).
     static func permutation(_ words: ContiguousArray<UInt64>, width w: Int, count n: Int) -> ContiguousArray<UInt32> {
         var perm = ContiguousArray<UInt32>(repeating: 0, count: n)
